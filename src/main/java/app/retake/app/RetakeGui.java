@@ -1,0 +1,69 @@
+package app.retake.app;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.retake.cli.BenchCommand;
+import app.retake.cli.GuiStarter;
+import app.retake.storage.Locations;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Opens the desktop window. Started with {@link Platform#startup} rather than {@code Application.launch} so the
+ * window's services are built here and handed in through constructors, with no static state.
+ */
+final class RetakeGui implements GuiStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetakeGui.class);
+
+    @Override
+    public int start(Locations locations, boolean exitWhenShown) {
+        CountDownLatch closed = new CountDownLatch(1);
+        try (Services services = new Services(locations)) {
+            try {
+                Platform.startup(() -> open(services, exitWhenShown, closed));
+            } catch (RuntimeException e) {
+                LOG.error("Cannot start the window toolkit", e);
+                System.err.println("Retake cannot open its window: " + e.getMessage() + ".");
+                System.err.println("Is a desktop session running (DISPLAY set)? The commands work without one: "
+                        + "retake --help");
+                return 2;
+            }
+            closed.await();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static void open(Services services, boolean exitWhenShown, CountDownLatch closed) {
+        try {
+            MainWindow.applyTheme();
+            MainWindow window = new MainWindow(services);
+            Stage stage = new Stage();
+            window.attach(stage);
+            stage.setOnHidden(e -> closed.countDown());
+            if (exitWhenShown) {
+                stage.setOnShown(e -> {
+                    long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println(BenchCommand.STARTUP_MARKER + sinceStart);
+                    System.out.flush();
+                    Platform.runLater(stage::close);
+                });
+            }
+            stage.show();
+            window.startBackgroundWork();
+        } catch (RuntimeException | Error e) {
+            LOG.error("The window could not be built", e);
+            System.err.println("Retake could not open its window: " + e + ". Details are in the log file.");
+            closed.countDown();
+        }
+    }
+}

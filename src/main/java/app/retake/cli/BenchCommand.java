@@ -1,0 +1,188 @@
+package app.retake.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import app.retake.bank.BankReader;
+import app.retake.bank.BankWriter;
+import app.retake.bank.Difficulty;
+import app.retake.bank.Question;
+import app.retake.bank.QuestionBank;
+import app.retake.bank.QuestionLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code retake bench}: measurements that print figures. Tests never assert on time; these do the timing. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
+        subcommands = {BenchCommand.Banks.class, BenchCommand.Startup.class})
+public final class BenchCommand {
+
+    /** Line the window prints when started with {@code --exit-when-shown}. */
+    public static final String STARTUP_MARKER = "startup first-window-ms=";
+
+    @ParentCommand
+    RetakeCommand root;
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** {@code retake bench banks}: how long a large bank takes to load. */
+    @Command(name = "banks", mixinStandardHelpOptions = true,
+            description = "Writes a bank of --rows realistic rows to a temporary file and times loading it.")
+    static final class Banks implements Callable<Integer> {
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rows", defaultValue = "100000", description = "Rows in the generated bank (default ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed loads (default ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Question> templates = QuestionLibrary.loadFolder(bench.root.locations().banksDir()).questions();
+            if (templates.isEmpty()) {
+                templates = List.of(new Question("q", "behavioural", "Tell me about a time you disagreed with a colleague.",
+                        List.of("the situation", "what you did", "the result"), List.of("What would you change?"),
+                        List.of("star"), Difficulty.MEDIUM, "bench", java.util.Map.of(), "", 0));
+            }
+            List<Question> generated = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
+                Question t = templates.get(i % templates.size());
+                generated.add(new Question(t.id() + "-" + i, t.category(), t.text(), t.talkingPoints(), t.followUps(),
+                        t.tags(), t.difficulty(), t.source(), t.extra(), "", 0));
+            }
+            Path dir = Files.createTempDirectory("retake-bench-banks");
+            Path file = dir.resolve("bench.csv");
+            try {
+                new BankWriter().write(file, List.of(), generated);
+                out.printf(Locale.ROOT, "bank: %d rows, %.1f MB%n", rows, Files.size(file) / 1e6);
+                BankReader reader = new BankReader();
+                reader.read(file); // warm-up: class loading and JIT, not part of the figure
+                List<Double> seconds = new ArrayList<>();
+                for (int run = 1; run <= runs; run++) {
+                    long start = System.nanoTime();
+                    QuestionBank bank = reader.read(file);
+                    double s = (System.nanoTime() - start) / 1e9;
+                    seconds.add(s);
+                    out.printf(Locale.ROOT, "run %d: %d questions, %d problems in %.3f s%n", run,
+                            bank.questions().size(), bank.problems().size(), s);
+                    if (bank.questions().size() != rows || !bank.problems().isEmpty()) {
+                        out.println("FAILED: the generated bank did not read back whole");
+                        return 1;
+                    }
+                }
+                double m = median(seconds);
+                out.printf(Locale.ROOT, "median load time: %.3f s for %d rows (%.0f rows/s)%n", m, rows, rows / m);
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code retake bench startup}: time from launch to the first window on screen. */
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = {"Starts Retake --runs times in a fresh JVM and prints how long the first window took "
+                    + "to appear.", "Needs a display (run it under xvfb-run on a headless machine)."})
+    static final class Startup implements Callable<Integer> {
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Launches (default ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> command = relaunchCommand();
+            Path data = Files.createTempDirectory("retake-bench-startup");
+            command.addAll(List.of("--data", data.toString(), "--model",
+                    bench.root.locations().modelDir().toString(), "--exit-when-shown"));
+            List<Double> sinceJvm = new ArrayList<>();
+            List<Double> sinceLaunch = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                long launched = System.nanoTime();
+                Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String marker = null;
+                List<String> output = new ArrayList<>();
+                try (BufferedReader reader = new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = reader.readLine()) != null; ) {
+                        if (marker == null && line.startsWith(STARTUP_MARKER)) {
+                            marker = line;
+                            sinceLaunch.add((System.nanoTime() - launched) / 1e6);
+                        } else {
+                            output.add(line);
+                        }
+                    }
+                }
+                if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+                if (marker == null) {
+                    out.println("FAILED: run " + run + " never showed a window. Its output:");
+                    output.stream().skip(Math.max(0, output.size() - 15)).forEach(l -> out.println("  " + l));
+                    out.println("A display is needed: on a headless machine run this under xvfb-run.");
+                    out.flush();
+                    return 1;
+                }
+                double ms = Double.parseDouble(marker.substring(STARTUP_MARKER.length()).trim());
+                sinceJvm.add(ms);
+                out.printf(Locale.ROOT, "run %d: window shown %.0f ms after launch (%.0f ms after JVM start)%n",
+                        run, sinceLaunch.get(run - 1), ms);
+            }
+            out.printf(Locale.ROOT, "median first window: %.0f ms after launch, %.0f ms after JVM start "
+                    + "(target: under 2000 ms)%n", median(sinceLaunch), median(sinceJvm));
+            out.flush();
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            return 0;
+        }
+
+        /** The command line that started this process, minus its arguments: the same program, the same JVM flags. */
+        private static List<String> relaunchCommand() {
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            String launched = System.getProperty("sun.java.command", "").split(" ")[0];
+            if (launched.endsWith(".jar")) {
+                command.addAll(Arrays.asList("-jar", launched));
+            } else {
+                command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), launched));
+            }
+            return command;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package app.retake.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import app.retake.storage.Locations;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code retake} command: without a subcommand it opens the window. */
+@Command(name = "retake", mixinStandardHelpOptions = true, versionProvider = RetakeCommand.Version.class,
+        description = {"Mock-interview trainer: springs the questions you are weakest at, records and measures "
+                + "your answers.", "Without a command, opens the Retake window."},
+        subcommands = {DoctorCommand.class, BankCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class RetakeCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data root: attempt log, recordings, settings, log file "
+                    + "(default: recordings/ in a checkout, else ~/Retake).")
+    Path data;
+
+    @Option(names = "--model", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Vosk speech model folder (default: $" + Locations.MODEL_ENV
+                    + ", else models/" + Locations.MODEL_FOLDER + " next to Retake).")
+    Path model;
+
+    @Option(names = "--exit-when-shown", hidden = true,
+            description = "Open the window, report the start-up time on stdout and exit (used by bench startup).")
+    boolean exitWhenShown;
+
+    private final GuiStarter gui;
+
+    public RetakeCommand(GuiStarter gui) {
+        this.gui = gui;
+    }
+
+    /** Where things live, as the global options say. */
+    public Locations locations() {
+        return Locations.resolve(data, model);
+    }
+
+    @Override
+    public Integer call() {
+        return gui.start(locations(), exitWhenShown);
+    }
+
+    /** Builds the command line with the given window starter; subcommands are created by picocli. */
+    public static CommandLine commandLine(GuiStarter gui) {
+        CommandLine cli = new CommandLine(new RetakeCommand(gui));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    /** Reports the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RetakeCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"Retake " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package app.retake.ui.shell;
+
+import java.util.Map;
+
+import app.retake.doctor.Finding;
+import app.retake.doctor.Finding.Subject;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/** The main window's frame: navigation on the left, the open page in the middle, the status area below. */
+public final class ShellView {
+
+    private final ShellModel model;
+    private final Map<Page, Node> pages;
+    private final BorderPane root = new BorderPane();
+
+    public ShellView(ShellModel model, Map<Page, Node> pages) {
+        this.model = model;
+        this.pages = pages;
+        root.setId("shell");
+        root.setLeft(navigation());
+        StackPane content = new StackPane();
+        content.setId("page-content");
+        content.setPadding(new Insets(24, 28, 20, 28));
+        root.setCenter(content);
+        root.setBottom(statusArea());
+        showPage(content, model.pageProperty().get());
+        model.pageProperty().addListener((obs, old, page) -> showPage(content, page));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Ctrl+1…4 open the pages; installed on the scene by whoever owns it. */
+    public void installShortcuts(javafx.scene.Scene scene) {
+        for (Page page : Page.values()) {
+            scene.getAccelerators().put(new KeyCodeCombination(page.shortcut(), KeyCombination.SHORTCUT_DOWN),
+                    () -> model.open(page));
+        }
+    }
+
+    private void showPage(StackPane content, Page page) {
+        Node node = pages.get(page);
+        content.getChildren().setAll(node == null ? new Label(page.title()) : node);
+    }
+
+    private Node navigation() {
+        VBox nav = new VBox(4);
+        nav.setId("navigation");
+        nav.setPadding(new Insets(20, 12, 20, 12));
+        nav.setPrefWidth(190);
+        nav.getStyleClass().add("navigation");
+        Label brand = new Label("Retake");
+        brand.getStyleClass().addAll("title-2", "brand");
+        Label tagline = new Label("Practise the questions\nthat catch you out.");
+        tagline.getStyleClass().add("text-muted");
+        tagline.setPadding(new Insets(0, 0, 16, 0));
+        nav.getChildren().addAll(brand, tagline);
+        ToggleGroup group = new ToggleGroup();
+        for (Page page : Page.values()) {
+            ToggleButton button = new ToggleButton(page.title());
+            button.setId("nav-" + page.key());
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.getStyleClass().add("nav-button");
+            button.setTooltip(new Tooltip(page.title() + " (" + new KeyCodeCombination(page.shortcut(),
+                    KeyCombination.SHORTCUT_DOWN).getDisplayText() + ")"));
+            button.setSelected(model.pageProperty().get() == page);
+            button.setOnAction(e -> model.open(page));
+            // A toggle group lets the user unselect the current page; the model stays the source of truth.
+            model.pageProperty().addListener((obs, old, now) -> button.setSelected(now == page));
+            button.selectedProperty().addListener((obs, was, is) -> {
+                if (!is && model.pageProperty().get() == page) {
+                    button.setSelected(true);
+                }
+            });
+            nav.getChildren().add(button);
+        }
+        return nav;
+    }
+
+    private Node statusArea() {
+        VBox area = new VBox(4);
+        area.setId("status-area");
+        area.getStyleClass().add("status-area");
+        area.setPadding(new Insets(8, 16, 8, 16));
+        for (Subject subject : Subject.values()) {
+            area.getChildren().add(statusItem(subject, model.findingProperty(subject)));
+        }
+        return area;
+    }
+
+    private static Node statusItem(Subject subject, ReadOnlyObjectProperty<Finding> finding) {
+        Circle dot = new Circle(5);
+        Label name = new Label(subject.label());
+        name.getStyleClass().add("status-subject");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.setPrefWidth(100);
+        Label text = new Label();
+        text.setId("status-" + subject.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        text.setWrapText(false);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Tooltip tooltip = new Tooltip();
+        HBox row = new HBox(8, dot, name, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Runnable update = () -> {
+            Finding f = finding.get();
+            text.setText(f.summary());
+            tooltip.setText(f.details().isEmpty() ? f.summary() : String.join("\n", f.details()));
+            dot.getStyleClass().setAll("status-dot", "status-" + f.level().name().toLowerCase(java.util.Locale.ROOT));
+        };
+        update.run();
+        finding.addListener((obs, old, now) -> update.run());
+        Tooltip.install(row, tooltip);
+        return row;
+    }
+}

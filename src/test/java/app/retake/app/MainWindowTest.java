@@ -1,0 +1,134 @@
+package app.retake.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import app.retake.storage.Locations;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+/** The real main window, headless under Monocle, driven by clicking and typing as a user would. */
+class MainWindowTest {
+
+    static final Path MODEL = Path.of(System.getProperty("retake.model.dir", "models/vosk-model-en-us"));
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private Services services;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.hideStage();
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private void open(Path model) throws Exception {
+        Path banks = Files.createDirectories(dir.resolve("question-banks"));
+        Files.copy(Path.of("question-banks", "core.csv"), banks.resolve("core.csv"));
+        Files.writeString(banks.resolve("broken.csv"),
+                "id,category,question\nmine-1,opener,What drives you?\nmine-2,opener,\n");
+        services = new Services(new Locations(dir.resolve("data"), banks, model, Optional.empty()));
+        FxToolkit.setupStage(stage -> {
+            MainWindow.applyTheme();
+            MainWindow window = new MainWindow(services);
+            window.attach(stage);
+            stage.show();
+            window.startBackgroundWork();
+        });
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void questionBanksPageShowsCountsPerCategoryAndEveryBadRow() throws Exception {
+        open(MODEL);
+        robot.clickOn("#nav-banks");
+        waitUntil(() -> !text("#banks-summary").startsWith("Loading"));
+        int core = app.retake.bank.QuestionLibrary.loadFiles(java.util.List.of(Path.of("question-banks", "core.csv")))
+                .questions().size();
+        assertThat(text("#banks-summary")).isEqualTo((core + 1) + " questions in 9 categories from 2 banks; "
+                + "1 row could not be loaded (listed below).");
+        assertThat(robot.lookup("#banks-table").queryAs(TableView.class).getItems()).hasSize(2);
+        assertThat(robot.lookup("#categories-table").queryAs(TableView.class).getItems()).hasSize(9);
+        assertThat(robot.lookup("#banks-problems").queryAs(ListView.class).getItems())
+                .containsExactly("broken.csv:3: empty question");
+    }
+
+    @Test
+    void reloadPicksUpAFixedBank() throws Exception {
+        open(MODEL);
+        robot.clickOn("#nav-banks");
+        waitUntil(() -> !text("#banks-summary").startsWith("Loading"));
+        Files.writeString(dir.resolve("question-banks").resolve("broken.csv"),
+                "id,category,question\nmine-1,opener,What drives you?\nmine-2,opener,What would you change?\n");
+        robot.clickOn("#banks-reload");
+        waitUntil(() -> text("#banks-summary").endsWith("No problems found."));
+        assertThat(robot.lookup("#banks-problems").queryAs(ListView.class).getItems()).isEmpty();
+    }
+
+    @Test
+    void statusAreaSaysWhatTheMachineOffers() throws Exception {
+        open(MODEL);
+        waitUntil(() -> text("#status-speech-model").startsWith("Speech model ready"));
+        waitUntil(() -> !text("#status-camera").startsWith("Checking"));
+        waitUntil(() -> !text("#status-microphone").startsWith("Checking"));
+        waitUntil(() -> !text("#status-data").startsWith("Checking"));
+        assertThat(text("#status-data")).startsWith("Recordings are kept in " + dir.resolve("data"));
+        assertThat(text("#status-camera")).matches("(No camera found|Could not look for cameras|\\d+ cameras? found).*");
+    }
+
+    @Test
+    void missingModelIsExplainedAndTheWindowStillWorks() throws Exception {
+        open(dir.resolve("nowhere"));
+        waitUntil(() -> text("#status-speech-model").startsWith("No speech model found"));
+        robot.clickOn("#nav-banks");
+        waitUntil(() -> !text("#banks-summary").startsWith("Loading"));
+        assertThat(text("#banks-summary")).contains("from 2 banks");
+    }
+
+    @Test
+    void keyboardShortcutsSwitchPages() throws Exception {
+        open(MODEL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#banks-page").tryQuery()).isPresent();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#review-page").tryQuery()).isPresent();
+        assertThat(robot.lookup("#banks-page").tryQuery().map(Node::getScene)).isEmpty();
+    }
+}

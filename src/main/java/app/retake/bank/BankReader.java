@@ -109,6 +109,8 @@ public final class BankReader {
         private final Map<String, Long> firstLineOfId = new HashMap<>();
         private List<String> header = List.of();
         private final Map<BankColumn, Integer> columns = new EnumMap<>(BankColumn.class);
+        /** Indexes of the header cells Retake does not know, whose cells are kept as they are. */
+        private final List<Integer> extraColumns = new ArrayList<>();
         private int[] lineStarts;
 
         Parse(Path file, String text, boolean badEncoding) {
@@ -184,7 +186,8 @@ public final class BankReader {
                     problems.add(new BankProblem(file, 1, "column \"" + name + "\" appears twice in the header"));
                     return false;
                 }
-                BankColumn.match(name).ifPresent(c -> columns.put(c, seen.get(key)));
+                int index = i;
+                BankColumn.match(name).ifPresentOrElse(c -> columns.put(c, index), () -> extraColumns.add(index));
             }
             List<String> missing = Arrays.stream(BankColumn.values())
                     .filter(c -> c.required() && !columns.containsKey(c))
@@ -240,10 +243,9 @@ public final class BankReader {
             }
             firstLineOfId.put(id.toLowerCase(Locale.ROOT), line);
             Map<String, String> extra = new LinkedHashMap<>();
-            for (int i = 0; i < values.size(); i++) {
-                String name = header.get(i);
-                if (BankColumn.match(name).isEmpty() && !name.isEmpty() && !values.get(i).isEmpty()) {
-                    extra.put(name, values.get(i));
+            for (int i : extraColumns) {
+                if (i < values.size() && !values.get(i).isEmpty()) {
+                    extra.put(header.get(i), values.get(i));
                 }
             }
             questions.add(new Question(id, category, question, list(values, BankColumn.TALKING_POINTS),

@@ -62,12 +62,15 @@ public final class BanksView {
         ListView<String> problems = new ListView<>();
         problems.setId("banks-problems");
         problems.setPlaceholder(new Label("Every row loaded. No problems found."));
-        problems.setPrefHeight(150);
-        problems.getStyleClass().add("problems");
+        problems.setPrefHeight(170);
+        problems.getStyleClass().addAll("problems", "dense");
         Label problemsTitle = new Label("Rows that could not be loaded (file:line: reason)");
         problemsTitle.getStyleClass().add("section-title");
 
-        root.getChildren().addAll(header, folder, summary, tables, new VBox(6, problemsTitle, problems));
+        VBox problemsBox = new VBox(6, problemsTitle, problems);
+        VBox.setVgrow(problems, Priority.ALWAYS);
+        VBox.setVgrow(problemsBox, Priority.SOMETIMES);
+        root.getChildren().addAll(header, folder, summary, tables, problemsBox);
         root.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.F5) {
                 model.reload();
@@ -109,6 +112,7 @@ public final class BanksView {
     private static TableView<BankRow> bankTable() {
         TableView<BankRow> table = new TableView<>();
         table.setId("banks-table");
+        table.getStyleClass().add("dense");
         table.setPlaceholder(new Label("No banks loaded."));
         TableColumn<BankRow, String> name = new TableColumn<>("Bank");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
@@ -124,6 +128,7 @@ public final class BanksView {
     private static TableView<CategoryRow> categoryTable() {
         TableView<CategoryRow> table = new TableView<>();
         table.setId("categories-table");
+        table.getStyleClass().add("dense");
         table.setPlaceholder(new Label("No questions loaded."));
         TableColumn<CategoryRow, String> name = new TableColumn<>("Category");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));

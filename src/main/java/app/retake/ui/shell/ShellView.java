@@ -1,5 +1,6 @@
 package app.retake.ui.shell;
 
+import java.util.Locale;
 import java.util.Map;
 
 import app.retake.doctor.Finding;
@@ -16,8 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -98,38 +98,37 @@ public final class ShellView {
     }
 
     private Node statusArea() {
-        VBox area = new VBox(4);
+        GridPane area = new GridPane();
         area.setId("status-area");
         area.getStyleClass().add("status-area");
         area.setPadding(new Insets(8, 16, 8, 16));
+        area.setHgap(10);
+        area.setVgap(4);
+        int row = 0;
         for (Subject subject : Subject.values()) {
-            area.getChildren().add(statusItem(subject, model.findingProperty(subject)));
+            addStatusRow(area, row++, subject, model.findingProperty(subject));
         }
         return area;
     }
 
-    private static Node statusItem(Subject subject, ReadOnlyObjectProperty<Finding> finding) {
+    private static void addStatusRow(GridPane area, int row, Subject subject, ReadOnlyObjectProperty<Finding> finding) {
         Circle dot = new Circle(5);
         Label name = new Label(subject.label());
         name.getStyleClass().add("status-subject");
         name.setMinWidth(Region.USE_PREF_SIZE);
-        name.setPrefWidth(100);
         Label text = new Label();
-        text.setId("status-" + subject.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        text.setWrapText(false);
-        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setId("status-" + subject.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         Tooltip tooltip = new Tooltip();
-        HBox row = new HBox(8, dot, name, text);
-        row.setAlignment(Pos.CENTER_LEFT);
         Runnable update = () -> {
             Finding f = finding.get();
             text.setText(f.summary());
             tooltip.setText(f.details().isEmpty() ? f.summary() : String.join("\n", f.details()));
-            dot.getStyleClass().setAll("status-dot", "status-" + f.level().name().toLowerCase(java.util.Locale.ROOT));
+            dot.getStyleClass().setAll("status-dot", "status-" + f.level().name().toLowerCase(Locale.ROOT));
         };
         update.run();
         finding.addListener((obs, old, now) -> update.run());
-        Tooltip.install(row, tooltip);
-        return row;
+        Tooltip.install(name, tooltip);
+        Tooltip.install(text, tooltip);
+        area.addRow(row, dot, name, text);
     }
 }

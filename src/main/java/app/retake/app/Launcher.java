@@ -5,10 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.joran.spi.JoranException;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import app.retake.bank.BundledBanks;
 import app.retake.cli.RetakeCommand;
+import app.retake.storage.IoProblems;
 import app.retake.storage.Locations;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -27,7 +33,8 @@ public final class Launcher {
     }
 
     static int run(String... args) {
-        CommandLine cli = RetakeCommand.commandLine(new RetakeGui());
+        CommandLine cli = RetakeCommand.commandLine((locations, exitWhenShown) ->
+                new RetakeGui().start(locations, exitWhenShown));
         cli.setExecutionStrategy(Launcher::execute);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             LoggerFactory.getLogger(Launcher.class).error("Command failed", e);
@@ -56,8 +63,10 @@ public final class Launcher {
             if (!Files.isWritable(logDir)) {
                 problem = "it is not writable";
             }
-        } catch (IOException | SecurityException e) {
-            problem = e.getMessage();
+        } catch (IOException e) {
+            problem = IoProblems.describe(e);
+        } catch (SecurityException e) {
+            problem = "access denied";
         }
         if (problem != null) {
             logDir = Path.of(System.getProperty("java.io.tmpdir"));
@@ -65,11 +74,28 @@ public final class Launcher {
                     + "). Choose another with --data DIR. Logging to " + logDir + " meanwhile.");
         }
         System.setProperty(LOG_DIR_PROPERTY, logDir.toString());
+        reconfigureLogging();
+        // JavaFX and the sound system log through java.util.logging; send that to the log file, not the terminal.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Logger log = LoggerFactory.getLogger(Launcher.class);
         log.info("Retake starting: data root {}, banks {}, model {}", locations.dataRoot(), locations.banksDir(),
                 locations.modelDir());
         if (locations.checkout().isEmpty()) {
             BundledBanks.installIfMissing(locations.banksDir());
+        }
+    }
+
+    // A class that made its logger before the folder was known started Logback with the fallback folder;
+    // reading the configuration again puts the log file where the property now says.
+    private static void reconfigureLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.reset();
+            try {
+                new ContextInitializer(context).autoConfig();
+            } catch (JoranException e) {
+                System.err.println("Retake could not set up its log file: " + e.getMessage());
+            }
         }
     }
 

@@ -27,19 +27,22 @@ final class RetakeGui implements GuiStarter {
             try {
                 Platform.startup(() -> open(services, exitWhenShown, closed));
             } catch (RuntimeException e) {
+                // The toolkit never started, so there is nothing to exit: Platform.exit() would wait for it forever.
                 LOG.error("Cannot start the window toolkit", e);
                 System.err.println("Retake cannot open its window: " + e.getMessage() + ".");
                 System.err.println("Is a desktop session running (DISPLAY set)? The commands work without one: "
                         + "retake --help");
                 return 2;
             }
-            closed.await();
+            try {
+                closed.await();
+            } finally {
+                Platform.exit();
+            }
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
-        } finally {
-            Platform.exit();
         }
     }
 

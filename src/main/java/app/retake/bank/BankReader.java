@@ -25,9 +25,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import app.retake.storage.FileProblem;
+
 /**
  * Reads one bank file. It never throws: every valid row is kept, and every bad row or file-level fault is
- * reported as a {@link BankProblem} naming the line where the row starts.
+ * reported as a {@link FileProblem} naming the line where the row starts.
  */
 public final class BankReader {
 
@@ -83,7 +85,7 @@ public final class BankReader {
     }
 
     private static QuestionBank failed(Path file, List<String> header, String reason) {
-        return new QuestionBank(file, header, List.of(), List.of(new BankProblem(file, 0, reason)));
+        return new QuestionBank(file, header, List.of(), List.of(new FileProblem(file, 0, reason)));
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -104,7 +106,7 @@ public final class BankReader {
         private final String text;
         private final boolean badEncoding;
         private final String bankName;
-        private final List<BankProblem> problems = new ArrayList<>();
+        private final List<FileProblem> problems = new ArrayList<>();
         private final List<Question> questions = new ArrayList<>();
         private final Map<String, Long> firstLineOfId = new HashMap<>();
         private List<String> header = List.of();
@@ -139,7 +141,7 @@ public final class BankReader {
                             }
                             record = records.next();
                         } catch (UncheckedIOException | IllegalStateException e) {
-                            problems.add(new BankProblem(file, line, syntaxError(e)));
+                            problems.add(new FileProblem(file, line, syntaxError(e)));
                             if (!headerRead) {
                                 return result();
                             }
@@ -158,12 +160,12 @@ public final class BankReader {
                         }
                     }
                 } catch (IOException e) {
-                    problems.add(new BankProblem(file, 0, "cannot be parsed: " + e.getMessage()));
+                    problems.add(new FileProblem(file, 0, "cannot be parsed: " + e.getMessage()));
                     break;
                 }
             }
             if (!headerRead) {
-                problems.add(new BankProblem(file, 0, "is empty; a bank needs at least a header row"));
+                problems.add(new FileProblem(file, 0, "is empty; a bank needs at least a header row"));
             }
             return result();
         }
@@ -183,7 +185,7 @@ public final class BankReader {
                 }
                 Integer before = seen.putIfAbsent(key, i);
                 if (before != null) {
-                    problems.add(new BankProblem(file, 1, "column \"" + name + "\" appears twice in the header"));
+                    problems.add(new FileProblem(file, 1, "column \"" + name + "\" appears twice in the header"));
                     return false;
                 }
                 int index = i;
@@ -196,7 +198,7 @@ public final class BankReader {
                 String hint = columns.isEmpty()
                         ? "; the first line must be a header row such as " + String.join(",", BankColumn.standardHeader())
                         : "";
-                problems.add(new BankProblem(file, 1, "missing required column" + (missing.size() > 1 ? "s " : " ")
+                problems.add(new FileProblem(file, 1, "missing required column" + (missing.size() > 1 ? "s " : " ")
                         + String.join(", ", missing) + hint));
                 return false;
             }
@@ -238,7 +240,7 @@ public final class BankReader {
                 }
             }
             if (!reasons.isEmpty()) {
-                problems.add(new BankProblem(file, line, String.join("; ", reasons)));
+                problems.add(new FileProblem(file, line, String.join("; ", reasons)));
                 return;
             }
             firstLineOfId.put(id.toLowerCase(Locale.ROOT), line);

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import app.retake.storage.FileProblem;
+
 /**
  * One bank file as read: its valid questions, its header (kept for rewriting) and every problem found.
  *
  * @param header the column names exactly as the file spells them, in file order
  */
-public record QuestionBank(Path file, List<String> header, List<Question> questions, List<BankProblem> problems) {
+public record QuestionBank(Path file, List<String> header, List<Question> questions, List<FileProblem> problems) {
 
     public QuestionBank {
         header = List.copyOf(header);

@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import app.retake.storage.FileProblem;
+
 /**
  * Every bank loaded together. Ids must be unique across banks: a row whose id an earlier bank (in file-name
  * order) already uses is reported and left out.
  */
-public record QuestionLibrary(Path folder, List<QuestionBank> banks, List<BankProblem> folderProblems) {
+public record QuestionLibrary(Path folder, List<QuestionBank> banks, List<FileProblem> folderProblems) {
 
     public QuestionLibrary {
         banks = List.copyOf(banks);
@@ -27,9 +29,9 @@ public record QuestionLibrary(Path folder, List<QuestionBank> banks, List<BankPr
     /** Loads every {@code *.csv} directly inside {@code folder}. Never throws. */
     public static QuestionLibrary loadFolder(Path folder) {
         List<Path> files = new ArrayList<>();
-        List<BankProblem> problems = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            problems.add(new BankProblem(folder, 0, "question bank folder not found"));
+            problems.add(new FileProblem(folder, 0, "question bank folder not found"));
         } else {
             try (Stream<Path> list = Files.list(folder)) {
                 list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
@@ -37,10 +39,10 @@ public record QuestionLibrary(Path folder, List<QuestionBank> banks, List<BankPr
                         .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                         .forEach(files::add);
             } catch (IOException | SecurityException e) {
-                problems.add(new BankProblem(folder, 0, "cannot be listed: " + e.getMessage()));
+                problems.add(new FileProblem(folder, 0, "cannot be listed: " + e.getMessage()));
             }
             if (files.isEmpty() && problems.isEmpty()) {
-                problems.add(new BankProblem(folder, 0, "holds no .csv question banks"));
+                problems.add(new FileProblem(folder, 0, "holds no .csv question banks"));
             }
         }
         return load(folder, files, problems);
@@ -51,24 +53,24 @@ public record QuestionLibrary(Path folder, List<QuestionBank> banks, List<BankPr
         return load(null, files, List.of());
     }
 
-    private static QuestionLibrary load(Path folder, List<Path> files, List<BankProblem> folderProblems) {
+    private static QuestionLibrary load(Path folder, List<Path> files, List<FileProblem> folderProblems) {
         BankReader reader = new BankReader();
         Map<String, Question> byId = new HashMap<>();
         List<QuestionBank> banks = new ArrayList<>();
         for (Path file : files) {
             QuestionBank bank = reader.read(file);
             List<Question> kept = new ArrayList<>();
-            List<BankProblem> problems = new ArrayList<>(bank.problems());
+            List<FileProblem> problems = new ArrayList<>(bank.problems());
             for (Question q : bank.questions()) {
                 Question earlier = byId.putIfAbsent(q.id().toLowerCase(Locale.ROOT), q);
                 if (earlier == null) {
                     kept.add(q);
                 } else {
-                    problems.add(new BankProblem(file, q.line(), "duplicate id \"" + q.id() + "\" (already in "
+                    problems.add(new FileProblem(file, q.line(), "duplicate id \"" + q.id() + "\" (already in "
                             + earlier.bank() + ".csv at line " + earlier.line() + ")"));
                 }
             }
-            problems.sort(Comparator.comparingLong(BankProblem::line));
+            problems.sort(Comparator.comparingLong(FileProblem::line));
             banks.add(new QuestionBank(bank.file(), bank.header(), kept, problems));
         }
         return new QuestionLibrary(folder, banks, folderProblems);
@@ -80,7 +82,7 @@ public record QuestionLibrary(Path folder, List<QuestionBank> banks, List<BankPr
     }
 
     /** Folder-level problems followed by every bank's problems. */
-    public List<BankProblem> problems() {
+    public List<FileProblem> problems() {
         return Stream.concat(folderProblems.stream(), banks.stream().flatMap(b -> b.problems().stream())).toList();
     }
 

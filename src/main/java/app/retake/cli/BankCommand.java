@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import app.retake.bank.BankProblem;
 import app.retake.bank.Question;
 import app.retake.bank.QuestionBank;
 import app.retake.bank.QuestionLibrary;
+import app.retake.storage.FileProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,13 +57,13 @@ public final class BankCommand {
                     ? bank.loadDefault() : QuestionLibrary.loadFiles(files);
             double seconds = (System.nanoTime() - start) / 1e9;
             Path base = workingDir();
-            for (BankProblem problem : library.folderProblems()) {
+            for (FileProblem problem : library.folderProblems()) {
                 out.println(problem.describe(base));
             }
             for (QuestionBank b : library.banks()) {
                 out.printf("%s: %d questions in %d categories%n", shown(b.file(), base), b.questions().size(),
                         b.countsByCategory().size());
-                for (BankProblem problem : b.problems()) {
+                for (FileProblem problem : b.problems()) {
                     out.println(problem.describe(base));
                 }
             }

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "retake", mixinStandardHelpOptions = true, versionProvider = RetakeCommand.Version.class,
         description = {"Mock-interview trainer: springs the questions you are weakest at, records and measures "
                 + "your answers.", "Without a command, opens the Retake window."},
-        subcommands = {DoctorCommand.class, BankCommand.class, BenchCommand.class,
+        subcommands = {DoctorCommand.class, BankCommand.class, SpringCommand.class, StatsCommand.class,
+                SimulateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetakeCommand implements Callable<Integer> {
 

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.retake.storage.FileProblem;
+
 class BankReaderTest {
 
     static final String HEADER = "id,category,question,talking_points,follow_ups,tags,difficulty,source\n";
@@ -188,7 +190,7 @@ class BankReaderTest {
 
     @Test
     void problemIsDescribedAsFileLineReason() {
-        BankProblem problem = new BankProblem(dir.resolve("banks/mine.csv"), 7, "empty question");
+        FileProblem problem = new FileProblem(dir.resolve("banks/mine.csv"), 7, "empty question");
         assertThat(problem.describe(dir)).isEqualTo(Path.of("banks", "mine.csv") + ":7: empty question");
     }
 }

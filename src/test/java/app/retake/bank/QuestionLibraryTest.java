@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.retake.storage.FileProblem;
+
 class QuestionLibraryTest {
 
     @TempDir
@@ -45,9 +47,9 @@ class QuestionLibraryTest {
     @Test
     void missingOrEmptyFolderIsAProblemNotAnException() throws IOException {
         assertThat(QuestionLibrary.loadFolder(dir.resolve("absent")).problems()).singleElement()
-                .extracting(BankProblem::reason).isEqualTo("question bank folder not found");
+                .extracting(FileProblem::reason).isEqualTo("question bank folder not found");
         assertThat(QuestionLibrary.loadFolder(dir).problems()).singleElement()
-                .extracting(BankProblem::reason).isEqualTo("holds no .csv question banks");
+                .extracting(FileProblem::reason).isEqualTo("holds no .csv question banks");
         assertThat(QuestionLibrary.loadFiles(List.of()).questions()).isEmpty();
     }
 }

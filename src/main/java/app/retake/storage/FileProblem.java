@@ -1,13 +1,13 @@
-package app.retake.bank;
+package app.retake.storage;
 
 import java.nio.file.Path;
 
 /**
- * Something wrong in a bank file, pinned to the line where the offending row starts.
+ * Something wrong in a data file (a bank, the attempt log), pinned to the line where the offending row starts.
  *
  * @param line 1-based line number, or 0 when the problem concerns the whole file
  */
-public record BankProblem(Path file, long line, String reason) {
+public record FileProblem(Path file, long line, String reason) {
 
     /** {@code FILE:LINE: reason}, with the file shown relative to {@code base} when it lies below it. */
     public String describe(Path base) {

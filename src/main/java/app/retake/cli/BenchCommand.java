@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import app.retake.bank.BankReader;
 import app.retake.bank.BankWriter;
@@ -21,6 +28,14 @@ import app.retake.bank.Difficulty;
 import app.retake.bank.Question;
 import app.retake.bank.QuestionBank;
 import app.retake.bank.QuestionLibrary;
+import app.retake.drill.Preparedness;
+import app.retake.drill.SpringFilter;
+import app.retake.drill.SpringPicker;
+import app.retake.drill.WeakSpots;
+import app.retake.history.Attempt;
+import app.retake.history.AttemptLog;
+import app.retake.history.Mode;
+import app.retake.history.Rating;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +44,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code retake bench}: measurements that print figures. Tests never assert on time; these do the timing. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = {BenchCommand.Banks.class, BenchCommand.Startup.class})
+        subcommands = {BenchCommand.Banks.class, BenchCommand.Startup.class, BenchCommand.Replay.class,
+                BenchCommand.Pick.class})
 public final class BenchCommand {
 
     /** Line the window prints when started with {@code --exit-when-shown}. */
@@ -183,6 +199,135 @@ public final class BenchCommand {
                 command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), launched));
             }
             return command;
+        }
+    }
+
+    /** {@code retake bench replay}: how long deriving preparedness from a large attempt log takes. */
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Writes an attempt log of --rows rows to a temporary folder and times reading and "
+                    + "replaying it into per-question preparedness.")
+    static final class Replay implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the log (default ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Option(names = "--questions", defaultValue = "2000", description = "Distinct questions (default ${DEFAULT-VALUE}).")
+        int questions;
+
+        @Option(names = "--runs", defaultValue = "3", description = "Timed replays (default ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = Files.createTempDirectory("retake-bench-replay");
+            Path file = dir.resolve(AttemptLog.FILE_NAME);
+            try {
+                SplittableRandom random = new SplittableRandom(1);
+                OffsetDateTime start = OffsetDateTime.parse("2024-01-01T09:00:00+01:00");
+                Rating[] ratings = Rating.values();
+                AttemptLog.writeAll(file, () -> new java.util.Iterator<>() {
+                    int i;
+
+                    @Override
+                    public boolean hasNext() {
+                        return i < rows;
+                    }
+
+                    @Override
+                    public Attempt next() {
+                        int n = i++;
+                        // Rows in time order, about one every 90 s; a few profiles share the machine.
+                        return new Attempt(start.plusSeconds(90L * n), "s" + n / 10, "t" + n,
+                                "q" + random.nextInt(questions), "bench", Mode.SOLO, "p" + n % 3,
+                                Optional.of(ratings[random.nextInt(4)]), Optional.empty(), Duration.ofSeconds(100),
+                                Optional.empty(), Optional.empty(), Map.of());
+                    }
+                });
+                out.printf(Locale.ROOT, "log: %d rows, %d questions, %.1f MB%n", rows, questions,
+                        Files.size(file) / 1e6);
+                AttemptLog log = new AttemptLog(file);
+                List<Double> seconds = new ArrayList<>();
+                for (int run = 0; run <= runs; run++) {
+                    long t0 = System.nanoTime();
+                    Preparedness memory = Preparedness.replay(log, "p0");
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    if (run == 0) {
+                        out.printf(Locale.ROOT, "cold run: %.3f s (%d questions replayed for profile p0)%n", s,
+                                memory.memories().size());
+                        continue;
+                    }
+                    seconds.add(s);
+                    out.printf(Locale.ROOT, "run %d: %.3f s%n", run, s);
+                }
+                out.printf(Locale.ROOT, "median replay: %.3f s for %d rows (%.0f rows/s)%n", median(seconds), rows,
+                        rows / median(seconds));
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code retake bench pick}: how long springing one question from a large pool takes. */
+    @Command(name = "pick", mixinStandardHelpOptions = true,
+            description = "Times picks from a pool of --questions questions with a history of ratings.")
+    static final class Pick implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--questions", defaultValue = "10000", description = "Pool size (default ${DEFAULT-VALUE}).")
+        int questions;
+
+        @Option(names = "--picks", defaultValue = "2000", description = "Timed picks (default ${DEFAULT-VALUE}).")
+        int picks;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            SplittableRandom random = new SplittableRandom(2);
+            List<Question> pool = new ArrayList<>(questions);
+            for (int i = 0; i < questions; i++) {
+                pool.add(new Question("q" + i, "c" + i % 9, "Question " + i, List.of(), List.of(), List.of(),
+                        Difficulty.MEDIUM, "", Map.of(), "bench", 0));
+            }
+            List<Attempt> history = new ArrayList<>();
+            Instant now = Instant.now();
+            Rating[] ratings = Rating.values();
+            for (int i = 0; i < questions * 3; i++) {
+                history.add(new Attempt(OffsetDateTime.ofInstant(now.minusSeconds(random.nextLong(90L * 86400)),
+                        ZoneOffset.UTC), "s", "t", "q" + random.nextInt(questions / 2), "bench", Mode.SOLO, "me",
+                        Optional.of(ratings[random.nextInt(4)]), Optional.empty(), Duration.ZERO, Optional.empty(),
+                        Optional.empty(), Map.of()));
+            }
+            Preparedness memory = Preparedness.replay(history, "me");
+            SpringPicker picker = new SpringPicker(new SplittableRandom(3));
+            List<String> recent = new ArrayList<>();
+            // The same work a session does for each question: filter the pool, weigh every question, choose one.
+            Runnable pickOne = () -> recent.add(picker.pick(WeakSpots.passing(pool, memory, SpringFilter.ANY),
+                    q -> memory.weakness(q.id(), now), recent).orElseThrow().question().id());
+            for (int i = 0; i < picks; i++) {
+                pickOne.run(); // warm-up: let the JIT compile the path before it is timed
+            }
+            long[] nanos = new long[picks];
+            for (int i = 0; i < picks; i++) {
+                long t0 = System.nanoTime();
+                pickOne.run();
+                nanos[i] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(nanos);
+            out.printf(Locale.ROOT, "pool: %d questions, %d rated%n", questions, memory.memories().size());
+            out.printf(Locale.ROOT, "pick: median %.3f ms, p95 %.3f ms, mean %.3f ms (%d picks)%n",
+                    nanos[picks / 2] / 1e6, nanos[(int) (picks * 0.95)] / 1e6,
+                    java.util.Arrays.stream(nanos).average().orElse(0) / 1e6, picks);
+            out.flush();
+            return 0;
         }
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Mock-interview trainer: springs the questions you are weakest at, records and measures "
                 + "your answers.", "Without a command, opens the Retake window."},
         subcommands = {DoctorCommand.class, BankCommand.class, SpringCommand.class, StatsCommand.class,
-                SimulateCommand.class, BenchCommand.class,
+                SimulateCommand.class, DebriefCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetakeCommand implements Callable<Integer> {
 
@@ -22,6 +22,11 @@ public final class RetakeCommand implements Callable<Integer> {
             description = "Data root: attempt log, recordings, settings, log file "
                     + "(default: recordings/ in a checkout, else ~/Retake).")
     Path data;
+
+    @Option(names = "--banks", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Question bank folder (default: question-banks/ in a checkout, else question-banks/ "
+                    + "under the data root).")
+    Path banks;
 
     @Option(names = "--model", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Vosk speech model folder (default: $" + Locations.MODEL_ENV
@@ -40,7 +45,7 @@ public final class RetakeCommand implements Callable<Integer> {
 
     /** Where things live, as the global options say. */
     public Locations locations() {
-        return Locations.resolve(data, model);
+        return Locations.resolve(data, banks, model);
     }
 
     @Override

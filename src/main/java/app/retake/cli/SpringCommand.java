@@ -13,6 +13,7 @@ import app.retake.drill.DrillSession;
 import app.retake.drill.SessionPlan;
 import app.retake.drill.SpringFilter;
 import app.retake.drill.SpringPicker;
+import app.retake.drill.WeakSpots;
 import app.retake.history.Attempt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +65,9 @@ public final class SpringCommand implements Callable<Integer> {
         SpringFilter filter = new SpringFilter(set(banks), set(categories), set(tags), unpreparedOnly, newOnly);
         SpringPicker picker = new SpringPicker(seed == null ? new SplittableRandom() : new SplittableRandom(seed));
         Clock clock = Clock.systemDefaultZone();
-        DrillSession session = new DrillSession(new SessionPlan.QuickDrill(Math.max(1, count), filter),
+        // A preview never lists more questions than pass the filters, even though a real drill would repeat them.
+        int passing = WeakSpots.passing(context.library().questions(), context.memory(), filter).size();
+        DrillSession session = new DrillSession(new SessionPlan.QuickDrill(Math.max(1, Math.min(count, passing)), filter),
                 context.library().questions(), context::memory, picker, clock);
         Instant now = clock.instant();
         int n = 0;

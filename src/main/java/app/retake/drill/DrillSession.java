@@ -77,18 +77,18 @@ public final class DrillSession {
         }
         Instant now = clock.instant();
         Preparedness current = memory.get();
-        List<SpringPicker.Candidate> pool;
+        List<Question> pool;
         if (plan instanceof SessionPlan.QuickDrill drill) {
-            pool = WeakSpots.candidates(questions, current, drill.filter(), now);
+            pool = WeakSpots.passing(questions, current, drill.filter());
         } else if (plan instanceof SessionPlan.FullMock mock) {
-            pool = mockPool(mock, current, now);
+            pool = mockPool(mock, current);
         } else {
-            pool = WeakSpots.candidates(questions.stream()
+            pool = questions.stream()
                     .filter(q -> listAtStart.contains(Preparedness.key(q.id())))
                     .filter(q -> !sprung.contains(q.id()))
-                    .toList(), current, SpringFilter.ANY, now);
+                    .toList();
         }
-        Optional<SpringPicker.Candidate> pick = picker.pick(pool, sprung);
+        Optional<SpringPicker.Candidate> pick = picker.pick(pool, q -> current.weakness(q.id(), now), sprung);
         pick.ifPresent(c -> {
             sprung.add(c.question().id());
             perCategory.merge(category(c.question()), 1, Integer::sum);
@@ -96,18 +96,18 @@ public final class DrillSession {
         return pick;
     }
 
-    private List<SpringPicker.Candidate> mockPool(SessionPlan.FullMock mock, Preparedness current, Instant now) {
+    private List<Question> mockPool(SessionPlan.FullMock mock, Preparedness current) {
         int position = sprung.size();
         if (position == 0) {
-            List<SpringPicker.Candidate> openers = WeakSpots.candidates(questions, current,
-                    SpringFilter.ANY.withCategories(Set.of(SessionPlan.OPENER_CATEGORY)), now);
+            List<Question> openers = WeakSpots.passing(questions, current,
+                    SpringFilter.ANY.withCategories(Set.of(SessionPlan.OPENER_CATEGORY)));
             if (!openers.isEmpty()) {
                 return openers;
             }
         }
         if (position == mock.length() - 1) {
-            List<SpringPicker.Candidate> closers = WeakSpots.candidates(questions, current,
-                    SpringFilter.ANY.withCategories(Set.of(SessionPlan.CLOSING_CATEGORY)), now);
+            List<Question> closers = WeakSpots.passing(questions, current,
+                    SpringFilter.ANY.withCategories(Set.of(SessionPlan.CLOSING_CATEGORY)));
             if (!closers.isEmpty()) {
                 return closers;
             }
@@ -118,7 +118,7 @@ public final class DrillSession {
                 .filter(q -> perCategory.getOrDefault(category(q), 0) < mock.perCategory())
                 .filter(q -> !sprung.contains(q.id()))
                 .toList();
-        return WeakSpots.candidates(middle, current, SpringFilter.ANY, now);
+        return middle;
     }
 
     private static String category(Question q) {

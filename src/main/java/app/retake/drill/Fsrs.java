@@ -31,7 +31,8 @@ public final class Fsrs {
 
     /** Probability of recall after {@code elapsedDays} with stability {@code stability}: (1 + F·t/S)^DECAY. */
     public static double retrievability(double elapsedDays, double stability) {
-        return Math.pow(1 + FACTOR * Math.max(0, elapsedDays) / stability, DECAY);
+        // DECAY is -0.5, so the power is one over a square root, several times cheaper than Math.pow.
+        return 1 / Math.sqrt(1 + FACTOR * Math.max(0, elapsedDays) / stability);
     }
 
     /** The state after a first review with grade {@code g}. */

@@ -113,8 +113,14 @@ public final class Preparedness {
         return new Preparedness(profile, updated);
     }
 
+    /** Ids compare ignoring case; most are already lower case, and those are used as they are, unallocated. */
     static String key(String questionId) {
-        return questionId.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < questionId.length(); i++) {
+            if (Character.isUpperCase(questionId.charAt(i))) {
+                return questionId.toLowerCase(Locale.ROOT);
+            }
+        }
+        return questionId;
     }
 
     /** Collects rated events per question, then folds each question's events in time order. */

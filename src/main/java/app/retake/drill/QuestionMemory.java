@@ -1,6 +1,5 @@
 package app.retake.drill;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public record QuestionMemory(String questionId, Fsrs.State state, Instant lastRe
     }
 
     static double days(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 86_400_000.0;
+        return (to.toEpochMilli() - from.toEpochMilli()) / 86_400_000.0;
     }
 
     /** Direction of the last two ratings. */

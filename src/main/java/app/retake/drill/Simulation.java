@@ -256,9 +256,10 @@ public final class Simulation {
 
             @Override
             public int choose(Instant now, List<Integer> recent) {
-                List<SpringPicker.Candidate> pool = WeakSpots.candidates(bank, memory[0], SpringFilter.ANY, now);
                 List<String> recentIds = recent.stream().map(i -> "q" + i).toList();
-                return Integer.parseInt(picker.pick(pool, recentIds).orElseThrow().question().id().substring(1));
+                Preparedness current = memory[0];
+                return Integer.parseInt(picker.pick(bank, q -> current.weakness(q.id(), now), recentIds).orElseThrow()
+                        .question().id().substring(1));
             }
 
             @Override

@@ -2,9 +2,9 @@ package app.retake.drill;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 import app.retake.bank.Question;
@@ -50,31 +50,34 @@ public final class SpringPicker {
     }
 
     /**
-     * Picks from {@code pool}.
+     * Picks from {@code pool}, weighing each question by its weakness in a single pass.
      *
-     * @param recent ids sprung so far, most recent last
+     * @param weakness each question's weakness at the moment of picking
+     * @param recent   ids sprung so far, most recent last
      */
-    public Optional<Candidate> pick(List<Candidate> pool, List<String> recent) {
+    public Optional<Candidate> pick(List<Question> pool, ToDoubleFunction<Question> weakness, List<String> recent) {
         if (pool.isEmpty()) {
             return Optional.empty();
         }
         Set<String> held = new HashSet<>();
         int hold = heldBack(pool.size());
         for (int i = recent.size() - 1; i >= 0 && held.size() < hold; i--) {
-            held.add(recent.get(i).toLowerCase(Locale.ROOT));
+            held.add(Preparedness.key(recent.get(i)));
         }
         double total = 0;
         double[] cumulative = new double[pool.size()];
+        double[] weaknesses = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
-            Candidate c = pool.get(i);
-            if (!held.contains(c.question().id().toLowerCase(Locale.ROOT))) {
-                total += weight(c.weakness());
+            Question q = pool.get(i);
+            if (held.isEmpty() || !held.contains(Preparedness.key(q.id()))) {
+                weaknesses[i] = weakness.applyAsDouble(q);
+                total += weight(weaknesses[i]);
             }
             cumulative[i] = total;
         }
         if (total == 0) {
             // Everything is held back (possible only when recent ids are all in a tiny pool): allow all but the last.
-            return pick(pool, recent.isEmpty() ? List.of() : List.of(recent.get(recent.size() - 1)));
+            return pick(pool, weakness, recent.isEmpty() ? List.of() : List.of(recent.get(recent.size() - 1)));
         }
         double target = random.nextDouble() * total;
         int lo = 0;
@@ -87,6 +90,13 @@ public final class SpringPicker {
                 lo = mid + 1;
             }
         }
-        return Optional.of(pool.get(lo));
+        return Optional.of(new Candidate(pool.get(lo), weaknesses[lo]));
+    }
+
+    /** Picks from candidates whose weakness is already known. */
+    public Optional<Candidate> pick(List<Candidate> pool, List<String> recent) {
+        java.util.Map<Question, Double> known = new java.util.IdentityHashMap<>();
+        pool.forEach(c -> known.put(c.question(), c.weakness()));
+        return pick(pool.stream().map(Candidate::question).toList(), known::get, recent);
     }
 }

@@ -26,6 +26,17 @@ public final class WeakSpots {
         return pool;
     }
 
+    /** The questions passing {@code filter}, in the order given, without weighing them. */
+    public static List<Question> passing(Collection<Question> questions, Preparedness memory, SpringFilter filter) {
+        List<Question> pool = new ArrayList<>(questions.size());
+        for (Question q : questions) {
+            if (filter.test(q, memory)) {
+                pool.add(q);
+            }
+        }
+        return pool;
+    }
+
     /** Candidates sorted weakest first (ties by id, so the order is stable). */
     public static List<SpringPicker.Candidate> worstFirst(Collection<Question> questions, Preparedness memory,
                                                            SpringFilter filter, Instant at) {

@@ -3,10 +3,13 @@ package app.retake.history;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +29,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +93,30 @@ public final class AttemptLog {
     /** Appends one row and syncs it to disk before returning. */
     public void append(Attempt attempt) throws IOException {
         csv.append(row(attempt));
+    }
+
+    /**
+     * Writes a whole log at once, replacing any file there atomically (temp file, sync, rename): for importing,
+     * migrating, and generating large logs to measure. Normal use only ever appends.
+     */
+    public static void writeAll(Path file, Iterable<Attempt> attempts) throws IOException {
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                 var printer = new CSVPrinter(writer, FORMAT)) {
+                writer.write(SCHEMA_LINE + "\n");
+                printer.printRecord(Column.headers());
+                for (Attempt attempt : attempts) {
+                    printer.printRecord(row(attempt));
+                }
+            }
+            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**

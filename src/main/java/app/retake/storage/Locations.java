@@ -14,7 +14,8 @@ import java.util.Optional;
  * bank folder and the speech model.
  *
  * <p>Run from a checkout (a folder holding {@code pom.xml} and {@code question-banks/}), the data root defaults to
- * the checkout's {@code recordings/}; otherwise to {@code ~/Retake/}. {@code --data} and {@code --model} override.
+ * the checkout's {@code recordings/}; otherwise to {@code ~/Retake/}. {@code --data}, {@code --banks} and
+ * {@code --model} override.
  *
  * @param checkout the checkout Retake runs from, if any
  */
@@ -26,19 +27,20 @@ public record Locations(Path dataRoot, Path banksDir, Path modelDir, Optional<Pa
     public static final String MODEL_FOLDER = "vosk-model-en-us";
 
     /** Resolves locations for this process: its working directory, code location, home and environment. */
-    public static Locations resolve(Path dataOption, Path modelOption) {
-        return resolve(dataOption, modelOption, System.getenv(), Path.of("").toAbsolutePath(), codeLocation(),
-                Path.of(System.getProperty("user.home")));
+    public static Locations resolve(Path dataOption, Path banksOption, Path modelOption) {
+        return resolve(dataOption, banksOption, modelOption, System.getenv(), Path.of("").toAbsolutePath(),
+                codeLocation(), Path.of(System.getProperty("user.home")));
     }
 
     /** Resolves locations from explicit inputs (for tests). Nothing is created on disk. */
-    public static Locations resolve(Path dataOption, Path modelOption, Map<String, String> env, Path workingDir,
-                                    Path codeLocation, Path home) {
+    public static Locations resolve(Path dataOption, Path banksOption, Path modelOption, Map<String, String> env,
+                                    Path workingDir, Path codeLocation, Path home) {
         Optional<Path> checkout = findCheckout(workingDir, codeLocation);
         Path dataRoot = dataOption != null
                 ? dataOption.toAbsolutePath().normalize()
                 : checkout.map(c -> c.resolve("recordings")).orElse(home.resolve("Retake"));
-        Path banks = checkout.map(c -> c.resolve("question-banks")).orElse(dataRoot.resolve("question-banks"));
+        Path banks = banksOption != null ? banksOption.toAbsolutePath().normalize()
+                : checkout.map(c -> c.resolve("question-banks")).orElse(dataRoot.resolve("question-banks"));
         Path model = modelOption != null ? modelOption.toAbsolutePath().normalize() : defaultModel(env, checkout,
                 codeLocation, dataRoot);
         return new Locations(dataRoot, banks, model, checkout);

@@ -1,0 +1,379 @@
+package app.retake.capture;
+
+import java.io.IOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.FrameRecorder;
+import org.bytedeco.javacv.Java2DFrameConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.retake.history.TakeFiles;
+import app.retake.storage.IoProblems;
+
+/**
+ * Records one take to MP4 (H.264 video, AAC audio) on its own encoder thread.
+ *
+ * <p>Sources hand frames and audio over through bounded queues and never wait for the encoder; what does not
+ * fit is counted as dropped. Timestamps come from the capture clock, not from counting frames: a frame's
+ * position is its capture time, and audio gaps (dropped chunks, a late start) are filled with silence so the
+ * two streams stay in step.
+ *
+ * <p>While recording, the file is a fragmented MP4 ({@code <take>.recording.mp4}) with a fragment at every key
+ * frame, one a second: a killed process leaves a file that players read, missing at most the last second.
+ * Stopping remuxes it, without re-encoding, into an ordinary MP4 ({@code <take>.mp4}) that every player handles;
+ * {@link #repair} does the same for a take a crash interrupted.
+ */
+public final class TakeRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TakeRecorder.class);
+    /** A take needs at least this many minutes of recording space before it may start. */
+    public static final int MINUTES_REQUIRED = 5;
+    /** Audio that drifts from the capture clock by more than this is realigned (silence inserted or skipped). */
+    static final double REALIGN_SECONDS = 0.02;
+
+    private final TakeFiles files;
+    private final RecorderSettings settings;
+    private final BlockingQueue<VideoFrame> video;
+    private final BlockingQueue<AudioChunk> audio;
+    private final AtomicLong framesCaptured = new AtomicLong();
+    private final AtomicLong framesDropped = new AtomicLong();
+    private final AtomicLong audioDropped = new AtomicLong();
+    private final Java2DFrameConverter converter = new Java2DFrameConverter();
+    private volatile boolean accepting;
+    private volatile String failure;
+    private FFmpegFrameRecorder recorder;
+    private Thread encoder;
+    private long startNanos;
+    private long framesEncoded;
+    private long lastFrameNumber = -1;
+    private long samplesWritten;
+    private long audioEndNanos;
+    private boolean stopped;
+
+    /**
+     * @param queueSeconds how much capture the queues hold while the encoder is busy
+     */
+    public TakeRecorder(TakeFiles files, RecorderSettings settings, double queueSeconds) {
+        this.files = files;
+        this.settings = settings;
+        this.video = new ArrayBlockingQueue<>(Math.max(2, (int) Math.ceil(queueSeconds * settings.fps())));
+        this.audio = new ArrayBlockingQueue<>(Math.max(8, (int) Math.ceil(queueSeconds * 100)));
+    }
+
+    public TakeRecorder(TakeFiles files, RecorderSettings settings) {
+        this(files, settings, 2.0);
+    }
+
+    /** Refuses to start when the folder lacks space for {@link #MINUTES_REQUIRED} minutes of recording. */
+    public static void checkSpace(Path dir, RecorderSettings settings) throws IOException {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        checkSpace(Files.getFileStore(existing).getUsableSpace(), existing, settings);
+    }
+
+    static void checkSpace(long freeBytes, Path shown, RecorderSettings settings) throws IOException {
+        long needed = settings.bytesPerMinute() * MINUTES_REQUIRED;
+        if (freeBytes < needed) {
+            throw new IOException(String.format(Locale.ROOT, "Only %d MB free in %s; a take needs at least %d MB "
+                    + "(%d minutes of recording). Free some space or choose another data folder.",
+                    freeBytes >> 20, shown, needed >> 20, MINUTES_REQUIRED));
+        }
+    }
+
+    /**
+     * Opens the file and the encoder; from now on frames and audio stamped after {@code startNanos} are recorded.
+     */
+    public void start(long startNanos) throws IOException {
+        Files.createDirectories(files.dir());
+        checkSpace(files.dir(), settings);
+        this.startNanos = startNanos;
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        Resolution size = settings.hasVideo() ? settings.size() : new Resolution(0, 0);
+        recorder = new FFmpegFrameRecorder(files.recording().toFile(), size.width(), size.height(),
+                settings.hasAudio() ? 1 : 0);
+        recorder.setFormat("mp4");
+        // One fragment per key frame and a key frame a second (audio alone: a fragment a second), each handed to the
+        // operating system as soon as it is complete: a killed process loses at most the last second.
+        recorder.setOption("movflags", settings.hasVideo() ? "frag_keyframe+empty_moov+default_base_moof"
+                : "empty_moov+default_base_moof");
+        if (!settings.hasVideo()) {
+            recorder.setOption("frag_duration", "1000000");
+        }
+        recorder.setOption("flush_packets", "1");
+        if (settings.hasVideo()) {
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+            recorder.setFrameRate(settings.fps());
+            recorder.setGopSize((int) Math.max(1, Math.round(settings.fps())));
+            recorder.setVideoBitrate(settings.videoBitrate());
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        }
+        if (settings.hasAudio()) {
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(settings.audioSampleRate());
+            recorder.setAudioBitrate(settings.audioBitrate());
+        }
+        try {
+            recorder.start();
+        } catch (FrameRecorder.Exception e) {
+            release();
+            throw new IOException("Could not start recording to " + files.recording() + ": " + e.getMessage(), e);
+        }
+        accepting = true;
+        encoder = new Thread(this::encodeLoop, "take-encoder");
+        encoder.setDaemon(true);
+        encoder.start();
+    }
+
+    /** Hands a frame to the encoder; never blocks. */
+    public void offerVideo(VideoFrame frame) {
+        framesCaptured.incrementAndGet();
+        if (!accepting || !video.offer(frame)) {
+            framesDropped.incrementAndGet();
+        }
+    }
+
+    /** Hands audio to the encoder; never blocks. */
+    public void offerAudio(AudioChunk chunk) {
+        if (!accepting || !audio.offer(chunk)) {
+            audioDropped.incrementAndGet();
+        }
+    }
+
+    /** Why recording stopped early, if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void encodeLoop() {
+        try {
+            while (accepting || !video.isEmpty() || !audio.isEmpty()) {
+                AudioChunk chunk;
+                while ((chunk = audio.poll()) != null) {
+                    writeAudio(chunk);
+                }
+                VideoFrame frame = video.poll(10, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    writeVideo(frame);
+                }
+            }
+        } catch (FrameRecorder.Exception e) {
+            failure = "recording stopped: " + describe(e);
+            LOG.error("Recording {} stopped", files.recording(), e);
+            accepting = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = "recording stopped: " + e;
+            LOG.error("Recording {} stopped", files.recording(), e);
+            accepting = false;
+        }
+    }
+
+    private void writeVideo(VideoFrame frame) throws FrameRecorder.Exception {
+        if (!settings.hasVideo() || frame.captureNanos() < startNanos) {
+            return;
+        }
+        // The frame's place on the timeline is its capture time; two frames never share a slot.
+        long number = Math.round((frame.captureNanos() - startNanos) / 1e9 * settings.fps());
+        if (number <= lastFrameNumber) {
+            number = lastFrameNumber + 1;
+        }
+        recorder.setFrameNumber((int) number);
+        recorder.record(converter.convert(frame.image()));
+        lastFrameNumber = number;
+        framesEncoded++;
+    }
+
+    private void writeAudio(AudioChunk chunk) throws FrameRecorder.Exception {
+        if (!settings.hasAudio()) {
+            return;
+        }
+        int rate = settings.audioSampleRate();
+        short[] samples = chunk.samples();
+        long position = Math.round((chunk.captureNanos() - startNanos) / 1e9 * rate);
+        int skip = 0;
+        long gap = position - samplesWritten;
+        if (gap > REALIGN_SECONDS * rate) {
+            // A late start or a dropped chunk: silence keeps what follows in step with the video.
+            writeSamples(new short[(int) Math.min(gap, (long) rate * 10)]);
+        } else if (-gap > REALIGN_SECONDS * rate || position < 0) {
+            skip = (int) Math.min(samples.length, Math.max(-gap, -position));
+        }
+        if (skip < samples.length) {
+            short[] rest = skip == 0 ? samples : java.util.Arrays.copyOfRange(samples, skip, samples.length);
+            writeSamples(rest);
+        }
+        audioEndNanos = chunk.captureNanos() + Math.round(samples.length * 1e9 / rate);
+    }
+
+    private void writeSamples(short[] samples) throws FrameRecorder.Exception {
+        recorder.recordSamples(settings.audioSampleRate(), 1, ShortBuffer.wrap(samples));
+        samplesWritten += samples.length;
+    }
+
+    /**
+     * Stops accepting input, writes out what is queued, closes the file and turns it into an ordinary MP4.
+     * If that last step fails, the fragmented recording is kept as it is (it plays) and the reason is reported.
+     */
+    public synchronized TakeStats stop() {
+        if (stopped) {
+            throw new IllegalStateException("already stopped");
+        }
+        stopped = true;
+        accepting = false;
+        if (encoder != null) {
+            try {
+                encoder.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            if (failure == null) {
+                failure = "closing the recording failed: " + describe(e);
+            }
+            LOG.error("Closing {} failed", files.recording(), e);
+        }
+        release();
+        double seconds = Math.max(framesEncodedSeconds(), samplesWritten / (double) Math.max(1, settings.audioSampleRate()));
+        double drift = settings.hasAudio() && audioEndNanos > 0
+                ? (samplesWritten / (double) settings.audioSampleRate() - (audioEndNanos - startNanos) / 1e9) * 1000
+                : 0;
+        Path result = files.recording();
+        try {
+            finish(files.recording(), files.video());
+            result = files.video();
+        } catch (IOException e) {
+            LOG.error("Could not finish {}; the fragmented recording is kept", files.recording(), e);
+            if (failure == null) {
+                failure = "the recording was kept as " + files.recording().getFileName() + " (" + e.getMessage() + ")";
+            }
+        }
+        return new TakeStats(result, framesCaptured.get(), framesEncoded, framesDropped.get(),
+                samplesWritten / (double) Math.max(1, settings.audioSampleRate()), audioDropped.get(), drift, seconds,
+                Optional.ofNullable(failure));
+    }
+
+    private double framesEncodedSeconds() {
+        return settings.hasVideo() ? (lastFrameNumber + 1) / settings.fps() : 0;
+    }
+
+    private void release() {
+        try {
+            recorder.release();
+        } catch (FrameRecorder.Exception e) {
+            LOG.warn("Releasing the recorder failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!stopped && recorder != null) {
+            stop();
+        }
+    }
+
+    /**
+     * Turns a fragmented recording into an ordinary MP4 at {@code target} without re-encoding (temp file, then
+     * rename), and deletes the fragmented one.
+     */
+    public static void finish(Path recording, Path target) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(recording.toFile())) {
+            grabber.setFormat("mp4");
+            grabber.start();
+            FFmpegFrameRecorder out = new FFmpegFrameRecorder(temp.toFile(), grabber.getImageWidth(),
+                    grabber.getImageHeight(), grabber.getAudioChannels());
+            out.setFormat("mp4");
+            out.setOption("movflags", "+faststart");
+            if (grabber.hasVideo()) {
+                out.setVideoCodec(grabber.getVideoCodec());
+                out.setFrameRate(grabber.getFrameRate());
+            }
+            if (grabber.hasAudio()) {
+                out.setAudioCodec(grabber.getAudioCodec());
+                out.setSampleRate(grabber.getSampleRate());
+            }
+            try {
+                out.start(grabber.getFormatContext());
+                AVPacket packet;
+                while ((packet = grabber.grabPacket()) != null) {
+                    out.recordPacket(packet);
+                }
+                out.stop();
+            } finally {
+                out.release();
+            }
+        } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
+            Files.deleteIfExists(temp);
+            throw new IOException(describe(e), e);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException(IoProblems.describe(e), e);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(recording);
+    }
+
+    /**
+     * Finds takes a crash interrupted under {@code dataRoot} and turns each into an ordinary MP4. Never throws;
+     * a recording that cannot be repaired is left where it is.
+     *
+     * @return the repaired videos
+     */
+    public static java.util.List<Path> repair(Path dataRoot) {
+        java.util.List<Path> repaired = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dataRoot)) {
+            return repaired;
+        }
+        try (var walk = Files.walk(dataRoot, 3)) {
+            for (Path recording : walk.filter(p -> p.getFileName().toString().endsWith(TakeFiles.RECORDING_SUFFIX))
+                    .toList()) {
+                String name = recording.getFileName().toString();
+                Path target = recording.resolveSibling(
+                        name.substring(0, name.length() - TakeFiles.RECORDING_SUFFIX.length()) + ".mp4");
+                try {
+                    finish(recording, target);
+                    repaired.add(target);
+                    LOG.warn("Repaired interrupted take {}", target);
+                } catch (IOException e) {
+                    LOG.error("Could not repair interrupted take {}; it is left as it is", recording, e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.error("Could not look for interrupted takes under {}", dataRoot, e);
+        }
+        return repaired;
+    }
+
+    private static String describe(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left") || message.contains("-28")) {
+            return "the disk is full";
+        }
+        return message;
+    }
+}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import app.retake.capture.CameraDiscovery;
 import app.retake.capture.DeviceScan;
+import app.retake.capture.TakeRecorder;
 import app.retake.doctor.Finding;
 import app.retake.doctor.Findings;
 import app.retake.ui.banks.BanksModel;
@@ -82,7 +83,8 @@ public final class MainWindow {
                 shell::report, e -> shell.report(Findings.camera(DeviceScan.failed(String.valueOf(e)))));
         FxTasks.supply(services.devices, () -> Findings.microphone(services.microphones.scan()), shell::report,
                 e -> shell.report(Findings.microphone(DeviceScan.failed(String.valueOf(e)))));
-        FxTasks.supply(services.files, () -> Findings.data(services.locations), shell::report,
+        FxTasks.supply(services.files, () -> Findings.data(services.locations,
+                        TakeRecorder.repair(services.locations.dataRoot())), shell::report,
                 e -> shell.report(new Finding(Finding.Subject.DATA, Finding.Level.PROBLEM,
                         "Could not check the data folder " + services.locations.dataRoot() + ": " + e.getMessage(),
                         List.of())));

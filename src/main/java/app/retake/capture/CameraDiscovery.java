@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 import com.github.sarxos.webcam.Webcam;
 import com.sun.jna.NativeLibrary;
 
-/** Lists the cameras webcam-capture can see, never taking longer than the given limit. */
+/**
+ * Lists the cameras webcam-capture can see, never taking longer than the given limit. Only cameras the machine
+ * has count: the synthetic and file cameras of {@link RetakeWebcamDriver} are left out.
+ */
 public final class CameraDiscovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraDiscovery.class);
@@ -29,11 +33,12 @@ public final class CameraDiscovery {
 
     /** Searches for cameras; a search that fails or outlives {@code limit} is reported, not thrown. */
     public DeviceScan<CameraInfo> scan(Duration limit) {
-        if (isLinux() && !canLoad(LINUX_VIDEO_LIBRARY)) {
-            // Without it the driver fails deep in native code and prints stack traces; say what to install instead.
-            return DeviceScan.failed("the video capture library " + LINUX_VIDEO_LIBRARY
-                    + " is not installed (on Debian or Ubuntu: sudo apt install libv4l-0)");
+        Optional<String> missing = videoLibraryProblem();
+        if (missing.isPresent()) {
+            return DeviceScan.failed(missing.get());
         }
+        // Installing is a no-op after the first time; done here too because the first Webcam call fixes the driver.
+        RetakeWebcamDriver driver = Cameras.installDriver();
         // The driver's native discovery can block; run it where a stuck call cannot hold up the caller.
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "camera-discovery");
@@ -42,7 +47,9 @@ public final class CameraDiscovery {
         });
         try {
             Future<List<CameraInfo>> search = executor.submit(() -> list(limit));
-            return DeviceScan.found(search.get(limit.toMillis() + 500, TimeUnit.MILLISECONDS));
+            List<CameraInfo> cameras = search.get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
+            Optional<String> problem = driver.realCameraProblem();
+            return problem.isPresent() ? DeviceScan.failed(problem.get()) : DeviceScan.found(cameras);
         } catch (TimeoutException e) {
             LOG.warn("Camera search gave no answer within {} ms", limit.toMillis());
             return DeviceScan.failed("the camera driver gave no answer within " + limit.toSeconds() + " s");
@@ -61,12 +68,27 @@ public final class CameraDiscovery {
     private static List<CameraInfo> list(Duration limit) throws TimeoutException {
         List<CameraInfo> cameras = new ArrayList<>();
         for (Webcam webcam : Webcam.getWebcams(limit.toMillis())) {
+            if (webcam.getDevice() instanceof VirtualDevice) {
+                continue;
+            }
             Dimension[] sizes = webcam.getViewSizes();
             List<Resolution> resolutions = sizes == null ? List.of() : Arrays.stream(sizes)
                     .map(d -> new Resolution(d.width, d.height)).distinct().toList();
             cameras.add(new CameraInfo(webcam.getName(), resolutions));
         }
         return cameras;
+    }
+
+    /**
+     * Why webcam-capture's built-in driver cannot work on this system, if it cannot. Without the library it fails
+     * deep in native code and prints stack traces; this says what to install instead.
+     */
+    static Optional<String> videoLibraryProblem() {
+        if (isLinux() && !canLoad(LINUX_VIDEO_LIBRARY)) {
+            return Optional.of("the video capture library " + LINUX_VIDEO_LIBRARY
+                    + " is not installed (on Debian or Ubuntu: sudo apt install libv4l-0)");
+        }
+        return Optional.empty();
     }
 
     private static boolean isLinux() {

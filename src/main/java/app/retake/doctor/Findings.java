@@ -90,6 +90,11 @@ public final class Findings {
     }
 
     public static Finding data(Locations locations) {
+        return data(locations, List.of());
+    }
+
+    /** The data finding, also naming takes a crash had interrupted that were just repaired. */
+    public static Finding data(Locations locations, List<java.nio.file.Path> repairedTakes) {
         List<String> details = new ArrayList<>();
         details.add("Data root: " + locations.dataRoot());
         details.add("Question banks: " + locations.banksDir());
@@ -99,6 +104,10 @@ public final class Findings {
                     "Cannot tell how much space is free for recordings at " + locations.dataRoot() + ".", details);
         }
         String summary = "Recordings are kept in " + locations.dataRoot() + " (" + bytes(free.get()) + " free).";
+        if (!repairedTakes.isEmpty()) {
+            summary += " Recovered " + count(repairedTakes.size(), "take") + " interrupted by a crash.";
+            repairedTakes.forEach(p -> details.add("Recovered: " + p));
+        }
         if (free.get() < LOW_SPACE_BYTES) {
             return new Finding(Subject.DATA, Level.PROBLEM, summary
                     + " That is too little for video; free some space before recording.", details);

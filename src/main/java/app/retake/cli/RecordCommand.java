@@ -1,0 +1,149 @@
+package app.retake.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import app.retake.capture.Camera;
+import app.retake.capture.Cameras;
+import app.retake.capture.CaptureClock;
+import app.retake.capture.DeviceException;
+import app.retake.capture.Microphone;
+import app.retake.capture.Microphones;
+import app.retake.capture.Resolution;
+import app.retake.capture.TakeCapture;
+import app.retake.capture.TakeRecorder;
+import app.retake.capture.TakeStats;
+import app.retake.history.TakeFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code retake record}: a take without the window. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = {"Records a take headless and prints what was captured and encoded.",
+                "Missing devices are reported and the take goes on with what there is."})
+public final class RecordCommand implements Callable<Integer> {
+
+    /** First line printed, naming the file being written, so a caller can find it even if the take is killed. */
+    public static final String RECORDING_MARKER = "recording to ";
+
+    @ParentCommand
+    RetakeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", required = true, description = "How long to record.")
+    double seconds;
+
+    @Option(names = "--camera", defaultValue = "default",
+            description = "default, synthetic, file:PATH, none, or a camera's name (default ${DEFAULT-VALUE}).")
+    String camera;
+
+    @Option(names = "--mic", defaultValue = "default",
+            description = "default, file:PATH (a WAV played in real time), none, or a device's name "
+                    + "(default ${DEFAULT-VALUE}).")
+    String mic;
+
+    @Option(names = "--size", defaultValue = "640x480", converter = SizeConverter.class,
+            description = "Video size (default ${DEFAULT-VALUE}; 1280x720 also works).")
+    Resolution size;
+
+    @Option(names = "--fps", defaultValue = "30", description = "Frames per second (default ${DEFAULT-VALUE}).")
+    double fps;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the take (default: <data>/<date>/<session>/).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        var locations = root.locations();
+        for (Path repaired : TakeRecorder.repair(locations.dataRoot())) {
+            err.println("Repaired a take a crash had interrupted: " + repaired);
+        }
+        Optional<Camera> cam = open(() -> Cameras.open(camera, size, fps), err, "This take is audio-only.");
+        Optional<Microphone> microphone = open(() -> Microphones.open(mic), err, "This take has no sound.");
+        if (cam.isEmpty() && microphone.isEmpty()) {
+            err.println("Nothing to record: there is no camera and no microphone.");
+            err.flush();
+            return 2;
+        }
+        String now = LocalTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
+        TakeFiles files = out != null ? new TakeFiles(out.toAbsolutePath(), "take-" + now)
+                : TakeFiles.of(locations.dataRoot(), LocalDate.now(), "cli-" + now, "take-" + now);
+        TakeCapture take = new TakeCapture(cam, microphone, files, fps, CaptureClock.system(), List.of());
+        long cpuBefore = processCpuNanos();
+        try {
+            take.start();
+        } catch (DeviceException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
+        stdout.println(RECORDING_MARKER + files.recording());
+        stdout.flush();
+        while (take.elapsedSeconds() < seconds && take.deviceFailure().isEmpty()) {
+            Thread.sleep(Math.max(1, Math.min(100, (long) ((seconds - take.elapsedSeconds()) * 1000))));
+        }
+        TakeStats stats = take.stop();
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+        stdout.println(stats.file());
+        stdout.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d%n", stats.framesCaptured(),
+                stats.framesEncoded(), stats.framesDropped());
+        stdout.printf(Locale.ROOT, "audio seconds=%.2f (chunks dropped=%d)%n", stats.audioSeconds(),
+                stats.audioChunksDropped());
+        stdout.printf(Locale.ROOT, "av drift ms=%.1f%n", stats.avDriftMs());
+        stdout.printf(Locale.ROOT, "process cpu seconds=%.2f over %.2f s (%.0f%% of one core)%n", cpu,
+                stats.seconds(), stats.seconds() > 0 ? 100 * cpu / stats.seconds() : 0);
+        stats.stopReason().ifPresent(reason -> err.println("The take ended early: " + reason));
+        stdout.flush();
+        err.flush();
+        return stats.stopReason().isPresent() ? 1 : 0;
+    }
+
+    /** The process's CPU time in nanoseconds, all threads. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private interface Opener<T> {
+        Optional<T> open() throws DeviceException;
+    }
+
+    private static <T> Optional<T> open(Opener<T> opener, PrintWriter err, String consequence) {
+        try {
+            return opener.open();
+        } catch (DeviceException e) {
+            err.println(e.getMessage() + " " + consequence);
+            return Optional.empty();
+        }
+    }
+
+    /** Parses {@code 640x480}. */
+    static final class SizeConverter implements ITypeConverter<Resolution> {
+        @Override
+        public Resolution convert(String value) {
+            String[] parts = value.toLowerCase(Locale.ROOT).split("x");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("expected WIDTHxHEIGHT, like 640x480");
+            }
+            return new Resolution(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+        }
+    }
+}

@@ -1,9 +1,14 @@
 package app.retake.capture;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -18,6 +23,13 @@ import app.retake.history.TakeFiles;
 public final class TakeCapture {
 
     private static final Logger LOG = LoggerFactory.getLogger(TakeCapture.class);
+    /** How long start waits for the devices to warm up before starting the take anyway. */
+    static final Duration FIRST_DELIVERY_LIMIT = Duration.ofSeconds(2);
+    /**
+     * Frames a camera must deliver before the take starts: the first few come slowly while the camera (and, for
+     * the synthetic one, the drawing code) warms up, and would otherwise leave empty slots at the start.
+     */
+    static final int WARM_UP_FRAMES = 5;
 
     private final Optional<Camera> camera;
     private final Optional<Microphone> microphone;
@@ -25,6 +37,8 @@ public final class TakeCapture {
     private final CaptureClock clock;
     private final List<Consumer<AudioChunk>> audioListeners = new ArrayList<>();
     private long startNanos;
+    /** Devices start before the take does; what they deliver while settling is not part of the take. */
+    private volatile boolean recording;
 
     /**
      * @param audioListeners receive every chunk on the microphone's thread; each must hand it on without blocking
@@ -42,26 +56,63 @@ public final class TakeCapture {
                 camera.map(Camera::fps).orElse(fps), microphone.map(Microphone::sampleRate).orElse(0)));
     }
 
-    /** Starts recording; if a device fails to start, everything already started is stopped again. */
+    /**
+     * Starts the devices, then the take: it begins once every device is delivering, so a camera that takes a
+     * moment to open does not leave the start of the video empty. If a device fails to start, everything already
+     * started is stopped again.
+     */
     public void start() throws IOException, DeviceException {
-        startNanos = clock.nanos();
-        recorder.start(startNanos);
+        recorder.open();
+        CountDownLatch delivering = new CountDownLatch((camera.isPresent() ? WARM_UP_FRAMES : 0)
+                + (microphone.isPresent() ? 1 : 0));
         try {
             if (camera.isPresent()) {
-                camera.get().start(clock, recorder::offerVideo);
+                AtomicInteger warmUp = new AtomicInteger(WARM_UP_FRAMES);
+                camera.get().start(clock, frame -> {
+                    if (warmUp.getAndDecrement() > 0) {
+                        delivering.countDown();
+                    }
+                    if (recording) {
+                        recorder.offerVideo(frame);
+                    }
+                });
             }
             if (microphone.isPresent()) {
-                microphone.get().start(clock, this::publish);
+                AtomicBoolean first = new AtomicBoolean(true);
+                microphone.get().start(clock, chunk -> {
+                    if (first.getAndSet(false)) {
+                        delivering.countDown();
+                    }
+                    publish(chunk);
+                });
             }
+            if (!delivering.await(FIRST_DELIVERY_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("A device had delivered nothing {} after starting; the take starts anyway",
+                        FIRST_DELIVERY_LIMIT);
+            }
+            startNanos = clock.nanos();
+            recorder.begin(startNanos);
+            recording = true;
         } catch (DeviceException | RuntimeException e) {
-            camera.ifPresent(Camera::stop);
-            microphone.ifPresent(Microphone::stop);
-            recorder.stop();
+            abandon();
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon();
+            throw new IOException("interrupted while starting the take", e);
         }
     }
 
+    private void abandon() {
+        camera.ifPresent(Camera::stop);
+        microphone.ifPresent(Microphone::stop);
+        recorder.discard();
+    }
+
     private void publish(AudioChunk chunk) {
+        if (!recording) {
+            return;
+        }
         recorder.offerAudio(chunk);
         for (Consumer<AudioChunk> listener : audioListeners) {
             try {
@@ -85,6 +136,7 @@ public final class TakeCapture {
 
     /** Stops the devices, then the recorder; returns what was recorded. */
     public TakeStats stop() {
+        recording = false;
         microphone.ifPresent(Microphone::stop);
         camera.ifPresent(Camera::stop);
         TakeStats stats = recorder.stop();
@@ -92,8 +144,8 @@ public final class TakeCapture {
             Optional<String> device = camera.flatMap(Camera::failure).or(() -> microphone.flatMap(Microphone::failure));
             if (device.isPresent()) {
                 return new TakeStats(stats.file(), stats.framesCaptured(), stats.framesEncoded(),
-                        stats.framesDropped(), stats.audioSeconds(), stats.audioChunksDropped(), stats.avDriftMs(),
-                        stats.seconds(), device);
+                        stats.framesDropped(), stats.slotsMissed(), stats.audioSeconds(), stats.audioChunksDropped(),
+                        stats.avDriftMs(), stats.seconds(), device);
             }
         }
         return stats;

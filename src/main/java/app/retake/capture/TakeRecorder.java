@@ -101,13 +101,19 @@ public final class TakeRecorder implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens the file and the encoder; from now on frames and audio stamped after {@code startNanos} are recorded.
-     */
+    /** Opens the file and starts recording from {@code startNanos}: {@link #open} then {@link #begin}. */
     public void start(long startNanos) throws IOException {
+        open();
+        begin(startNanos);
+    }
+
+    /**
+     * Checks the space, creates the file and sets up the encoder: the slow part (a few hundred milliseconds), done
+     * before the devices start so it never eats into the take.
+     */
+    public void open() throws IOException {
         Files.createDirectories(files.dir());
         checkSpace(files.dir(), settings);
-        this.startNanos = startNanos;
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         Resolution size = settings.hasVideo() ? settings.size() : new Resolution(0, 0);
         recorder = new FFmpegFrameRecorder(files.recording().toFile(), size.width(), size.height(),
@@ -139,6 +145,11 @@ public final class TakeRecorder implements AutoCloseable {
             release();
             throw new IOException("Could not start recording to " + files.recording() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** From now on frames and audio stamped after {@code startNanos} are recorded, {@code startNanos} being time 0. */
+    public void begin(long startNanos) {
+        this.startNanos = startNanos;
         accepting = true;
         encoder = new Thread(this::encodeLoop, "take-encoder");
         encoder.setDaemon(true);
@@ -147,6 +158,9 @@ public final class TakeRecorder implements AutoCloseable {
 
     /** Hands a frame to the encoder; never blocks. */
     public void offerVideo(VideoFrame frame) {
+        if (accepting && frame.captureNanos() < startNanos) {
+            return; // taken before the take began: not part of it
+        }
         framesCaptured.incrementAndGet();
         if (!accepting || !video.offer(frame)) {
             framesDropped.incrementAndGet();
@@ -272,7 +286,8 @@ public final class TakeRecorder implements AutoCloseable {
                 failure = "the recording was kept as " + files.recording().getFileName() + " (" + e.getMessage() + ")";
             }
         }
-        return new TakeStats(result, framesCaptured.get(), framesEncoded, framesDropped.get(),
+        long slotsMissed = settings.hasVideo() && framesEncoded > 0 ? Math.max(0, lastFrameNumber + 1 - framesEncoded) : 0;
+        return new TakeStats(result, framesCaptured.get(), framesEncoded, framesDropped.get(), slotsMissed,
                 samplesWritten / (double) Math.max(1, settings.audioSampleRate()), audioDropped.get(), drift, seconds,
                 Optional.ofNullable(failure));
     }
@@ -286,6 +301,20 @@ public final class TakeRecorder implements AutoCloseable {
             recorder.release();
         } catch (FrameRecorder.Exception e) {
             LOG.warn("Releasing the recorder failed", e);
+        }
+    }
+
+    /** Gives up a recorder that was opened but never begun: closes the encoder and deletes the empty file. */
+    public void discard() {
+        stopped = true;
+        accepting = false;
+        if (recorder != null) {
+            release();
+        }
+        try {
+            Files.deleteIfExists(files.recording());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the unused recording {}", files.recording(), e);
         }
     }
 

@@ -405,8 +405,9 @@ public final class BenchCommand {
             double recorderCore = ((cpu1 - cpu0) - (burn1 - burn0)) / 1e9 / wall;
             out.printf(Locale.ROOT, "take: %.1f s at 640x480, 30 fps, %s%n", stats.seconds(),
                     noLoad ? "no other load" : "one other core busy");
-            out.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d (target: 0 dropped)%n",
-                    stats.framesCaptured(), stats.framesEncoded(), stats.framesDropped());
+            out.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d (target: 0 dropped); camera missed "
+                    + "%d of %d slots%n", stats.framesCaptured(), stats.framesEncoded(), stats.framesDropped(),
+                    stats.slotsMissed(), stats.framesEncoded() + stats.slotsMissed());
             out.printf(Locale.ROOT, "audio seconds=%.2f chunks dropped=%d%n", stats.audioSeconds(),
                     stats.audioChunksDropped());
             out.printf(Locale.ROOT, "av drift ms=%.1f (target: within 33)%n", stats.avDriftMs());

@@ -103,8 +103,8 @@ public final class RecordCommand implements Callable<Integer> {
         TakeStats stats = take.stop();
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         stdout.println(stats.file());
-        stdout.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d%n", stats.framesCaptured(),
-                stats.framesEncoded(), stats.framesDropped());
+        stdout.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d (camera missed %d slots)%n",
+                stats.framesCaptured(), stats.framesEncoded(), stats.framesDropped(), stats.slotsMissed());
         stdout.printf(Locale.ROOT, "audio seconds=%.2f (chunks dropped=%d)%n", stats.audioSeconds(),
                 stats.audioChunksDropped());
         stdout.printf(Locale.ROOT, "av drift ms=%.1f%n", stats.avDriftMs());

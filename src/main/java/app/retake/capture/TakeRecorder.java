@@ -276,6 +276,10 @@ public final class TakeRecorder implements AutoCloseable {
         double drift = settings.hasAudio() && audioEndNanos > 0
                 ? (samplesWritten / (double) settings.audioSampleRate() - (audioEndNanos - startNanos) / 1e9) * 1000
                 : 0;
+        if (framesDropped.get() > 0 || audioDropped.get() > 0) {
+            LOG.warn("{}: the encoder could not keep up; {} frames and {} audio chunks were dropped", files.video(),
+                    framesDropped.get(), audioDropped.get());
+        }
         Path result = files.recording();
         try {
             finish(files.recording(), files.video());

@@ -171,6 +171,22 @@ class TakeRecorderTest {
     }
 
     @Test
+    void framesTheEncoderCannotTakeAreCountedNotLostSilently() throws IOException {
+        // A queue of two frames and a burst far faster than the encoder: most of the burst cannot be queued.
+        TakeRecorder recorder = new TakeRecorder(files(), RecorderSettings.of(new Resolution(320, 240), 30, 0), 0.01);
+        recorder.start(T0);
+        BufferedImage image = image(1);
+        for (int i = 0; i < 500; i++) {
+            recorder.offerVideo(new VideoFrame(T0 + Math.round(i * 1e9 / 30), i, image));
+        }
+        TakeStats stats = recorder.stop();
+        assertThat(stats.framesCaptured()).isEqualTo(500);
+        assertThat(stats.framesDropped()).isPositive();
+        assertThat(stats.framesEncoded() + stats.framesDropped()).isEqualTo(500);
+        assertThat(probe(stats.file()).frames()).isEqualTo((int) stats.framesEncoded());
+    }
+
+    @Test
     void aTakeIsRefusedWhenTheDiskIsNearlyFull() {
         RecorderSettings settings = RecorderSettings.of(new Resolution(640, 480), 30, RATE);
         assertThatThrownBy(() -> TakeRecorder.checkSpace(20L << 20, dir, settings))

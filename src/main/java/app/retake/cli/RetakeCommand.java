@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Mock-interview trainer: springs the questions you are weakest at, records and measures "
                 + "your answers.", "Without a command, opens the Retake window."},
         subcommands = {DoctorCommand.class, BankCommand.class, SpringCommand.class, StatsCommand.class,
-                SimulateCommand.class, DebriefCommand.class, RecordCommand.class, BenchCommand.class,
+                SimulateCommand.class, DebriefCommand.class, RecordCommand.class, TranscribeCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetakeCommand implements Callable<Integer> {
 

@@ -1,0 +1,62 @@
+package app.retake.speech;
+
+import java.io.IOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.vosk.Model;
+
+/** Transcribes a recorded file (WAV, MP3, M4A, MP4…): decoded and resampled to 16 kHz mono by FFmpeg. */
+public final class FileTranscriber {
+
+    private final Model model;
+    private final String modelName;
+
+    public FileTranscriber(Model model, String modelName) {
+        this.model = model;
+        this.modelName = modelName;
+    }
+
+    /** The transcript of {@code file}; an unreadable file or one without sound is an IOException naming it. */
+    public Transcript transcribe(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+             VoskDecoder vosk = new VoskDecoder(model, modelName, null)) {
+            grabber.setSampleRate(LiveTranscriber.RATE);
+            grabber.setAudioChannels(1);
+            grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+            grabber.start();
+            if (!grabber.hasAudio()) {
+                throw new IOException(file + ": has no sound to transcribe");
+            }
+            // Vosk works best on blocks of a few tenths of a second, not on FFmpeg's small frames.
+            short[] block = new short[LiveTranscriber.RATE / 2];
+            int filled = 0;
+            Frame frame;
+            while ((frame = grabber.grabSamples()) != null) {
+                ShortBuffer samples = (ShortBuffer) frame.samples[0];
+                while (samples.hasRemaining()) {
+                    int n = Math.min(samples.remaining(), block.length - filled);
+                    samples.get(block, filled, n);
+                    filled += n;
+                    if (filled == block.length) {
+                        vosk.feed(block, filled);
+                        filled = 0;
+                    }
+                }
+            }
+            vosk.feed(block, filled);
+            return vosk.finish();
+        } catch (FrameGrabber.Exception e) {
+            throw new IOException(file + ": cannot be decoded (" + e.getMessage() + ")", e);
+        }
+    }
+}

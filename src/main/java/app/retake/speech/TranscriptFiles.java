@@ -1,0 +1,93 @@
+package app.retake.speech;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import app.retake.storage.AtomicFiles;
+
+/** Writes a transcript beside its take: {@code <take>.transcript.json} and {@code <take>.vtt} subtitles. */
+public final class TranscriptFiles {
+
+    /** A cue ends at a pause this long, or after this many words or seconds, so captions stay readable. */
+    static final double CUE_PAUSE = 0.7;
+    static final int CUE_WORDS = 8;
+    static final double CUE_SECONDS = 3.5;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TranscriptFiles() {
+    }
+
+    /** The JSON form: model, seconds, text and every word with start, end and confidence. */
+    public static String json(Transcript transcript) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", transcript.model());
+        root.put("seconds", round(transcript.seconds()));
+        root.put("text", transcript.text());
+        ArrayNode words = root.putArray("words");
+        for (Word w : transcript.words()) {
+            words.addObject().put("word", w.text()).put("start", round(w.start())).put("end", round(w.end()))
+                    .put("confidence", round(w.confidence()));
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the JSON form back. */
+    public static Transcript parse(String json) throws IOException {
+        var root = JSON.readTree(json);
+        List<Word> words = new ArrayList<>();
+        for (var w : root.path("words")) {
+            words.add(new Word(w.path("word").asText(), w.path("start").asDouble(), w.path("end").asDouble(),
+                    w.path("confidence").asDouble(1)));
+        }
+        return new Transcript(words, root.path("seconds").asDouble(), root.path("model").asText());
+    }
+
+    /** WebVTT subtitles with short cues, broken at pauses. */
+    public static String vtt(Transcript transcript) {
+        StringBuilder out = new StringBuilder("WEBVTT\n");
+        List<Word> cue = new ArrayList<>();
+        List<Word> words = transcript.words();
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            cue.add(w);
+            Word next = i + 1 < words.size() ? words.get(i + 1) : null;
+            boolean end = next == null || next.start() - w.end() >= CUE_PAUSE || cue.size() >= CUE_WORDS
+                    || w.end() - cue.get(0).start() >= CUE_SECONDS;
+            if (end) {
+                out.append('\n').append(time(cue.get(0).start())).append(" --> ").append(time(w.end())).append('\n');
+                out.append(String.join(" ", cue.stream().map(Word::text).toList())).append('\n');
+                cue.clear();
+            }
+        }
+        return out.toString();
+    }
+
+    /** Writes both files atomically. */
+    public static void write(Transcript transcript, Path json, Path vtt) throws IOException {
+        AtomicFiles.writeString(json, json(transcript));
+        AtomicFiles.writeString(vtt, vtt(transcript));
+    }
+
+    static String time(double seconds) {
+        long ms = Math.round(seconds * 1000);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60,
+                ms % 1000);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -134,11 +134,19 @@ public final class TakeCapture {
                 .or(recorder::failure);
     }
 
-    /** Stops the devices, then the recorder; returns what was recorded. */
-    public TakeStats stop() {
+    /**
+     * Ends the answer: stops the devices, so every listener has all the audio there will be. Listeners (the
+     * transcriber) can finish while {@link #stop} finishes the file. Safe to call twice.
+     */
+    public void stopDevices() {
         recording = false;
         microphone.ifPresent(Microphone::stop);
         camera.ifPresent(Camera::stop);
+    }
+
+    /** Stops the devices, then the recorder; returns what was recorded. */
+    public TakeStats stop() {
+        stopDevices();
         TakeStats stats = recorder.stop();
         if (stats.stopReason().isEmpty()) {
             Optional<String> device = camera.flatMap(Camera::failure).or(() -> microphone.flatMap(Microphone::failure));

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
+import app.retake.capture.AudioChunk;
 import app.retake.capture.Camera;
 import app.retake.capture.Cameras;
 import app.retake.capture.CaptureClock;
@@ -22,7 +25,13 @@ import app.retake.capture.Resolution;
 import app.retake.capture.TakeCapture;
 import app.retake.capture.TakeRecorder;
 import app.retake.capture.TakeStats;
+import app.retake.doctor.Findings;
 import app.retake.history.TakeFiles;
+import app.retake.speech.LiveTranscriber;
+import app.retake.speech.ModelStatus;
+import app.retake.speech.SpeechModelService;
+import app.retake.speech.Transcript;
+import app.retake.speech.TranscriptFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +73,9 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "30", description = "Frames per second (default ${DEFAULT-VALUE}).")
     double fps;
 
+    @Option(names = "--no-transcribe", description = "Do not transcribe the take while recording.")
+    boolean noTranscribe;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for the take (default: <data>/<date>/<session>/).")
     Path out;
@@ -86,7 +98,21 @@ public final class RecordCommand implements Callable<Integer> {
         String now = LocalTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
         TakeFiles files = out != null ? new TakeFiles(out.toAbsolutePath(), "take-" + now)
                 : TakeFiles.of(locations.dataRoot(), LocalDate.now(), "cli-" + now, "take-" + now);
-        TakeCapture take = new TakeCapture(cam, microphone, files, fps, CaptureClock.system(), List.of());
+        Optional<LiveTranscriber> transcriber = Optional.empty();
+        SpeechModelService speech = null;
+        if (microphone.isPresent() && !noTranscribe) {
+            speech = new SpeechModelService(locations.modelDir());
+            ModelStatus status = speech.loadInBackground().join();
+            if (status instanceof ModelStatus.Ready) {
+                transcriber = Optional.of(new LiveTranscriber(speech.model().orElseThrow(),
+                        status.dir().getFileName().toString(), 50, LiveTranscriber.Listener.NONE));
+            } else {
+                err.println(Findings.model(status).summary());
+            }
+        }
+        Optional<LiveTranscriber> live = transcriber;
+        TakeCapture take = new TakeCapture(cam, microphone, files, fps, CaptureClock.system(),
+                live.<List<Consumer<AudioChunk>>>map(l -> List.of(l::accept)).orElse(List.of()));
         long cpuBefore = processCpuNanos();
         try {
             take.start();
@@ -100,7 +126,16 @@ public final class RecordCommand implements Callable<Integer> {
         while (take.elapsedSeconds() < seconds && take.deviceFailure().isEmpty()) {
             Thread.sleep(Math.max(1, Math.min(100, (long) ((seconds - take.elapsedSeconds()) * 1000))));
         }
+        long answerEnded = System.nanoTime();
+        take.stopDevices();
+        CompletableFuture<Optional<Transcript>> transcript = CompletableFuture.supplyAsync(
+                () -> live.map(LiveTranscriber::finish));
         TakeStats stats = take.stop();
+        Optional<Transcript> heard = transcript.join();
+        double transcriptMs = (System.nanoTime() - answerEnded) / 1e6;
+        if (speech != null) {
+            speech.close();
+        }
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         stdout.println(stats.file());
         stdout.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d (camera missed %d slots)%n",
@@ -110,6 +145,12 @@ public final class RecordCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "av drift ms=%.1f%n", stats.avDriftMs());
         stdout.printf(Locale.ROOT, "process cpu seconds=%.2f over %.2f s (%.0f%% of one core)%n", cpu,
                 stats.seconds(), stats.seconds() > 0 ? 100 * cpu / stats.seconds() : 0);
+        if (heard.isPresent()) {
+            TranscriptFiles.write(heard.get(), files.transcript(), files.subtitles());
+            stdout.printf(Locale.ROOT, "transcript: %d words in %s (ready %.0f ms after the answer ended; "
+                    + "audio chunks not transcribed=%d)%n", heard.get().words().size(), files.transcript(),
+                    transcriptMs, live.get().dropped());
+        }
         stats.stopReason().ifPresent(reason -> err.println("The take ended early: " + reason));
         stdout.flush();
         err.flush();

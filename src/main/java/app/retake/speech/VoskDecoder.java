@@ -14,7 +14,10 @@ final class VoskDecoder implements AutoCloseable {
     private final LiveTranscriber.Listener listener;
     private final List<Word> words = new ArrayList<>();
     private long samples;
+    private long samplesAtLastPartial;
     private boolean closed;
+    /** Captions are refreshed at most this often: each partial result costs a search of the whole lattice. */
+    static final int PARTIAL_EVERY_SAMPLES = LiveTranscriber.RATE / 4;
 
     /** @param listener told about phrases and partial text; null when nobody is listening (batch) */
     VoskDecoder(Model model, String modelName, LiveTranscriber.Listener listener) {
@@ -42,7 +45,9 @@ final class VoskDecoder implements AutoCloseable {
             if (!segment.isEmpty() && listener != null) {
                 listener.segment(segment);
             }
-        } else if (listener != null) {
+            samplesAtLastPartial = samples;
+        } else if (listener != null && samples - samplesAtLastPartial >= PARTIAL_EVERY_SAMPLES) {
+            samplesAtLastPartial = samples;
             listener.partial(VoskResults.partial(recognizer.getPartialResult()));
         }
     }

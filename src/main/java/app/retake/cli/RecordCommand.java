@@ -28,6 +28,10 @@ import app.retake.capture.TakeStats;
 import app.retake.doctor.Findings;
 import app.retake.history.TakeFiles;
 import app.retake.speech.LiveTranscriber;
+import app.retake.speech.MetricSettings;
+import app.retake.speech.MetricsReport;
+import app.retake.speech.SpeechMetrics;
+import app.retake.speech.VoiceMetrics;
 import app.retake.speech.ModelStatus;
 import app.retake.speech.SpeechModelService;
 import app.retake.speech.Transcript;
@@ -150,6 +154,10 @@ public final class RecordCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "transcript: %d words in %s (ready %.0f ms after the answer ended; "
                     + "audio chunks not transcribed=%d)%n", heard.get().words().size(), files.transcript(),
                     transcriptMs, live.get().dropped());
+            for (String line : MetricsReport.lines(SpeechMetrics.of(heard.get(), Optional.empty(),
+                    MetricSettings.defaults()), VoiceMetrics.measure(live.get().audio(), LiveTranscriber.RATE))) {
+                stdout.println("  " + line);
+            }
         }
         stats.stopReason().ifPresent(reason -> err.println("The take ended early: " + reason));
         stdout.flush();

@@ -6,12 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import app.retake.bank.Question;
+import app.retake.bank.QuestionLibrary;
 import app.retake.speech.FileTranscriber;
+import app.retake.speech.LiveTranscriber;
+import app.retake.speech.MetricSettings;
+import app.retake.speech.MetricsReport;
+import app.retake.speech.SpeechMetrics;
+import app.retake.speech.VoiceMetrics;
 import app.retake.speech.ModelStatus;
 import app.retake.speech.SpeechModelService;
 import app.retake.speech.Transcript;
@@ -41,6 +49,10 @@ public final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print each transcript as JSON, words with their timings.")
     boolean json;
 
+    @Option(names = "--question", paramLabel = "ID",
+            description = "The bank question the answers reply to, for talking points and STAR.")
+    String questionId;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,6 +64,16 @@ public final class TranscribeCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
+            Optional<Question> question = Optional.empty();
+            if (questionId != null) {
+                question = QuestionLibrary.loadFolder(root.locations().banksDir()).find(questionId);
+                if (question.isEmpty()) {
+                    err.println("No question has the id " + questionId + "; see 'retake bank list'.");
+                    err.flush();
+                    return 2;
+                }
+            }
+            this.question = question;
             FileTranscriber transcriber = new FileTranscriber(speech.model().orElseThrow(),
                     status.dir().getFileName().toString());
             int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
@@ -61,8 +83,10 @@ public final class TranscribeCommand implements Callable<Integer> {
                 for (Path file : files) {
                     results.add(pool.submit(() -> {
                         long start = System.nanoTime();
-                        Transcript t = transcriber.transcribe(file);
-                        return new Timed(t, (System.nanoTime() - start) / 1e9);
+                        FileTranscriber.Heard heard = transcriber.listen(file);
+                        double seconds = (System.nanoTime() - start) / 1e9;
+                        return new Timed(heard.transcript(), seconds,
+                                VoiceMetrics.measure(heard.audio(), LiveTranscriber.RATE));
                     }));
                 }
                 int failed = 0;
@@ -94,8 +118,13 @@ public final class TranscribeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "== %s (%.1f s of audio, %d words, transcribed in %.1f s, real-time factor %.2f)%n",
                 file, t.seconds(), t.words().size(), timed.seconds(), t.seconds() > 0 ? timed.seconds() / t.seconds() : 0);
         out.println(t.text().isEmpty() ? "(no speech recognised)" : t.text());
+        for (String line : MetricsReport.lines(SpeechMetrics.of(t, question, MetricSettings.defaults()), timed.voice())) {
+            out.println("  " + line);
+        }
     }
 
-    private record Timed(Transcript transcript, double seconds) {
+    private Optional<Question> question = Optional.empty();
+
+    private record Timed(Transcript transcript, double seconds, Optional<VoiceMetrics> voice) {
     }
 }

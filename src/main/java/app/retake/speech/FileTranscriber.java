@@ -22,8 +22,21 @@ public final class FileTranscriber {
         this.modelName = modelName;
     }
 
+    /** What was heard in a file: the transcript and the 16 kHz audio it was made from (for voice metrics). */
+    public record Heard(Transcript transcript, short[] audio) {
+    }
+
     /** The transcript of {@code file}; an unreadable file or one without sound is an IOException naming it. */
     public Transcript transcribe(Path file) throws IOException {
+        return listen(file, false).transcript();
+    }
+
+    /** The transcript and the audio of {@code file}. */
+    public Heard listen(Path file) throws IOException {
+        return listen(file, true);
+    }
+
+    private Heard listen(Path file, boolean keepAudio) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }
@@ -40,6 +53,7 @@ public final class FileTranscriber {
             // Vosk works best on blocks of a few tenths of a second, not on FFmpeg's small frames.
             short[] block = new short[LiveTranscriber.RATE / 2];
             int filled = 0;
+            java.io.ByteArrayOutputStream kept = keepAudio ? new java.io.ByteArrayOutputStream() : null;
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
                 ShortBuffer samples = (ShortBuffer) frame.samples[0];
@@ -49,14 +63,34 @@ public final class FileTranscriber {
                     filled += n;
                     if (filled == block.length) {
                         vosk.feed(block, filled);
+                        keep(kept, block, filled);
                         filled = 0;
                     }
                 }
             }
             vosk.feed(block, filled);
-            return vosk.finish();
+            keep(kept, block, filled);
+            return new Heard(vosk.finish(), kept == null ? new short[0] : shorts(kept.toByteArray()));
         } catch (FrameGrabber.Exception e) {
             throw new IOException(file + ": cannot be decoded (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static void keep(java.io.ByteArrayOutputStream kept, short[] block, int n) {
+        if (kept == null) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            kept.write(block[i] & 0xFF);
+            kept.write(block[i] >> 8 & 0xFF);
+        }
+    }
+
+    private static short[] shorts(byte[] bytes) {
+        short[] out = new short[bytes.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
+        }
+        return out;
     }
 }

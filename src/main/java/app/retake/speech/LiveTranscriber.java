@@ -57,6 +57,8 @@ public final class LiveTranscriber implements AutoCloseable {
     /** Vosk decodes blocks of a tenth of a second far more cheaply than the microphone's 20 ms chunks. */
     private final short[] block = new short[RATE / 10];
     private int filled;
+    /** Every 16 kHz sample decoded, for the voice measurements once the take ends. */
+    private final java.io.ByteArrayOutputStream heard = new java.io.ByteArrayOutputStream();
     private volatile RuntimeException failure;
 
     /**
@@ -115,10 +117,28 @@ public final class LiveTranscriber implements AutoCloseable {
             filled += n;
             at += n;
             if (filled == block.length) {
-                vosk.feed(block, filled);
-                filled = 0;
+                flushBlock();
             }
         }
+    }
+
+    private void flushBlock() {
+        vosk.feed(block, filled);
+        for (int i = 0; i < filled; i++) {
+            heard.write(block[i] & 0xFF);
+            heard.write(block[i] >> 8 & 0xFF);
+        }
+        filled = 0;
+    }
+
+    /** The 16 kHz audio decoded so far; complete once {@link #finish} has returned. */
+    public short[] audio() {
+        byte[] bytes = heard.toByteArray();
+        short[] out = new short[bytes.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
+        }
+        return out;
     }
 
     /**
@@ -139,8 +159,7 @@ public final class LiveTranscriber implements AutoCloseable {
         if (resampler != null && resampler.inputRate() != RATE) {
             buffer(resampler.flush());
         }
-        vosk.feed(block, filled);
-        filled = 0;
+        flushBlock();
         if (dropped.get() > 0) {
             LOG.warn("The transcriber fell behind; {} audio chunks were not transcribed", dropped.get());
         }

@@ -1,5 +1,6 @@
 package app.retake.doctor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,7 @@ public final class Findings {
     }
 
     /** The data finding, also naming takes a crash had interrupted that were just repaired. */
-    public static Finding data(Locations locations, List<java.nio.file.Path> repairedTakes) {
+    public static Finding data(Locations locations, List<Path> repairedTakes) {
         List<String> details = new ArrayList<>();
         details.add("Data root: " + locations.dataRoot());
         details.add("Question banks: " + locations.banksDir());

@@ -53,7 +53,7 @@ public final class FileTranscriber {
             // Vosk works best on blocks of a few tenths of a second, not on FFmpeg's small frames.
             short[] block = new short[LiveTranscriber.RATE / 2];
             int filled = 0;
-            java.io.ByteArrayOutputStream kept = keepAudio ? new java.io.ByteArrayOutputStream() : null;
+            SampleBuffer kept = keepAudio ? new SampleBuffer() : null;
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
                 ShortBuffer samples = (ShortBuffer) frame.samples[0];
@@ -63,34 +63,20 @@ public final class FileTranscriber {
                     filled += n;
                     if (filled == block.length) {
                         vosk.feed(block, filled);
-                        keep(kept, block, filled);
+                        if (kept != null) {
+                            kept.append(block, filled);
+                        }
                         filled = 0;
                     }
                 }
             }
             vosk.feed(block, filled);
-            keep(kept, block, filled);
-            return new Heard(vosk.finish(), kept == null ? new short[0] : shorts(kept.toByteArray()));
+            if (kept != null) {
+                kept.append(block, filled);
+            }
+            return new Heard(vosk.finish(), kept == null ? new short[0] : kept.toArray());
         } catch (FrameGrabber.Exception e) {
             throw new IOException(file + ": cannot be decoded (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static void keep(java.io.ByteArrayOutputStream kept, short[] block, int n) {
-        if (kept == null) {
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            kept.write(block[i] & 0xFF);
-            kept.write(block[i] >> 8 & 0xFF);
-        }
-    }
-
-    private static short[] shorts(byte[] bytes) {
-        short[] out = new short[bytes.length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
-        }
-        return out;
     }
 }

@@ -58,7 +58,7 @@ public final class LiveTranscriber implements AutoCloseable {
     private final short[] block = new short[RATE / 10];
     private int filled;
     /** Every 16 kHz sample decoded, for the voice measurements once the take ends. */
-    private final java.io.ByteArrayOutputStream heard = new java.io.ByteArrayOutputStream();
+    private final SampleBuffer heard = new SampleBuffer();
     private volatile RuntimeException failure;
 
     /**
@@ -124,21 +124,13 @@ public final class LiveTranscriber implements AutoCloseable {
 
     private void flushBlock() {
         vosk.feed(block, filled);
-        for (int i = 0; i < filled; i++) {
-            heard.write(block[i] & 0xFF);
-            heard.write(block[i] >> 8 & 0xFF);
-        }
+        heard.append(block, filled);
         filled = 0;
     }
 
     /** The 16 kHz audio decoded so far; complete once {@link #finish} has returned. */
     public short[] audio() {
-        byte[] bytes = heard.toByteArray();
-        short[] out = new short[bytes.length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
-        }
-        return out;
+        return heard.toArray();
     }
 
     /**

@@ -48,6 +48,10 @@ class RecordEndToEndTest {
         assertThat(probe.seconds()).isCloseTo(10.0, within(0.3));
         assertThat(probe.audioSeconds()).isCloseTo(10.0, within(0.3));
         assertThat((double) probe.frames()).isCloseTo(300.0, within(300 * 0.03));
+        String stem = mp4.getFileName().toString().replace(".mp4", "");
+        assertThat(mp4.resolveSibling(stem + ".transcript.json")).exists();
+        assertThat(Files.readString(mp4.resolveSibling(stem + ".vtt"))).startsWith("WEBVTT");
+        assertThat(run.out()).containsPattern("transcript: \\d+ words in .* \\(ready \\d+ ms after the answer ended");
     }
 
     @Test

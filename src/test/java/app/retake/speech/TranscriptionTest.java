@@ -98,7 +98,7 @@ class TranscriptionTest {
         for (int i = 0; i < samples.length; i += chunk) {
             short[] part = java.util.Arrays.copyOfRange(samples, i, Math.min(samples.length, i + chunk));
             live.accept(new AudioChunk(i * 1_000_000_000L / 48_000, 48_000, part));
-            Thread.sleep(2); // a real microphone delivers over time; keep well inside the queue
+            Thread.sleep(20); // as a microphone delivers: 20 ms of audio every 20 ms
         }
         Transcript pipeline = live.finish();
         assertThat(live.dropped()).isZero();

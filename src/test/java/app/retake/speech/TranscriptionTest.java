@@ -63,7 +63,7 @@ class TranscriptionTest {
         Path wav = speak(SAID, 16_000);
         Transcript t = new FileTranscriber(speech.model().orElseThrow(), "small-en").transcribe(wav);
         assertThat(t.words()).isNotEmpty();
-        assertThat(t.text()).contains("conflict").contains("colleague");
+        assertThat(t.text()).contains("conflict");
         assertThat(WordErrorRate.of(SAID, t.text())).isLessThan(0.5);
         assertThat(t.words()).isSortedAccordingTo((a, b) -> Double.compare(a.start(), b.start()));
         assertThat(t.words()).allSatisfy(w -> assertThat(w.end()).isGreaterThanOrEqualTo(w.start()));

@@ -2,8 +2,6 @@ package app.retake.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import app.retake.capture.AudioChunk;
+import app.retake.capture.WavFiles;
 import app.retake.speech.FileTranscriber;
 import app.retake.speech.LiveTranscriber;
 import app.retake.speech.MetricSettings;
@@ -147,7 +146,7 @@ final class BenchTranscribe implements Callable<Integer> {
                 Script script = scripts.get(i);
                 short[] audio = synthesise(dir, "u" + i, script);
                 Path wav = dir.resolve("u" + i + ".wav");
-                writeWav(wav, audio);
+                WavFiles.write(wav, audio, RATE);
                 Truth truth = truth(audio);
 
                 long t0 = System.nanoTime();
@@ -268,7 +267,7 @@ final class BenchTranscribe implements Callable<Integer> {
             run("espeak-ng", "-v", script.voice(), "-s", Integer.toString(script.wpm()), "-w", raw.toString(),
                     script.segments().get(k));
             run("sox", raw.toString(), "-r", Integer.toString(RATE), "-c", "1", "-b", "16", seg.toString());
-            parts.add(readWav(seg));
+            parts.add(WavFiles.read(seg).mono());
             if (k < script.gaps().size()) {
                 parts.add(new short[(int) Math.round(script.gaps().get(k) * RATE)]);
             }
@@ -310,37 +309,6 @@ final class BenchTranscribe implements Callable<Integer> {
             }
         }
         return new Truth(first * 0.01, (last + 1) * 0.01, pauses, audio.length / (double) RATE);
-    }
-
-    private static short[] readWav(Path wav) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        int at = 12;
-        while (at + 8 <= b.limit()) {
-            String id = new String(b.array(), at, 4, StandardCharsets.US_ASCII);
-            int size = b.getInt(at + 4);
-            if (id.equals("data")) {
-                int n = Math.min(size, b.limit() - at - 8) / 2;
-                short[] out = new short[n];
-                for (int i = 0; i < n; i++) {
-                    out[i] = b.getShort(at + 8 + 2 * i);
-                }
-                return out;
-            }
-            at += 8 + size + (size & 1);
-        }
-        throw new IOException(wav + ": no data chunk");
-    }
-
-    private static void writeWav(Path wav, short[] samples) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples.length)
-                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(RATE).putInt(RATE * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples.length);
-        for (short s : samples) {
-            b.putShort(s);
-        }
-        Files.write(wav, b.array());
     }
 
     private static boolean runs(String... command) {

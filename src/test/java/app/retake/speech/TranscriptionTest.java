@@ -9,15 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.retake.capture.AudioChunk;
+import app.retake.capture.WavFiles;
 
 /** Real speech (espeak-ng) through the real model: batch files, and the live pipeline from a 48 kHz microphone. */
 class TranscriptionTest {
@@ -78,14 +76,7 @@ class TranscriptionTest {
         double ownVariation = WordErrorRate.of(direct.text(),
                 new FileTranscriber(speech.model().orElseThrow(), "m").transcribe(wav16).text());
         Path mic = speak(SAID, 48_000);
-        short[] samples;
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(mic.toFile())) {
-            byte[] bytes = in.readAllBytes();
-            samples = new short[bytes.length / 2];
-            for (int i = 0; i < samples.length; i++) {
-                samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
-            }
-        }
+        short[] samples = WavFiles.read(mic).mono();
         List<String> partials = new ArrayList<>();
         LiveTranscriber live = new LiveTranscriber(speech.model().orElseThrow(), "m", 50,
                 new LiveTranscriber.Listener() {

@@ -3,7 +3,6 @@ package app.retake.capture;
 import java.io.IOException;
 import java.nio.file.Path;
 
-
 /** A generated voice-like signal, to play through the file microphone in demos, benchmarks and tests. */
 public final class SyntheticAudio {
 

@@ -1,6 +1,10 @@
 package app.retake.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -16,6 +20,21 @@ public final class BenchCommand {
 
     @ParentCommand
     RetakeCommand root;
+
+    /** The process's peak resident memory (Linux: VmHWM), or "n/a" where the system does not say. */
+    static String peakRss() {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return "n/a";
+        }
+        try {
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> String.format(Locale.ROOT, "%.0f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
+                    .findFirst().orElse("n/a");
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
 
     static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();

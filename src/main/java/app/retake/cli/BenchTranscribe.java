@@ -249,7 +249,7 @@ final class BenchTranscribe implements Callable<Integer> {
                 + "(target: within 100 ms)%n", mean(ttfwErrors), max(ttfwErrors), ttfwErrors.size());
         out.printf(Locale.ROOT, "fillers exact in %d of %d%n", fillersExact, m);
         out.printf(Locale.ROOT, "peak RSS of this bench process: %s (target for the whole app while recording and "
-                + "transcribing: <= 700 MB)%n", peakRss());
+                + "transcribing: <= 700 MB)%n", BenchCommand.peakRss());
     }
 
     private static double trueWpm(Row r) {
@@ -329,21 +329,6 @@ final class BenchTranscribe implements Callable<Integer> {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output.strip());
-        }
-    }
-
-    private static String peakRss() {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return "n/a";
-        }
-        try {
-            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
-                    .map(l -> String.format(Locale.ROOT, "%.0f MB",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
-                    .findFirst().orElse("n/a");
-        } catch (IOException e) {
-            return "n/a";
         }
     }
 

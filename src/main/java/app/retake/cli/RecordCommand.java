@@ -159,6 +159,7 @@ public final class RecordCommand implements Callable<Integer> {
                 stdout.println("  " + line);
             }
         }
+        stdout.println("peak memory (resident): " + BenchCommand.peakRss());
         stats.stopReason().ifPresent(reason -> err.println("The take ended early: " + reason));
         stdout.flush();
         err.flush();

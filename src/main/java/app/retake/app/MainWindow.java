@@ -65,10 +65,6 @@ public final class MainWindow {
         stage.setScene(scene);
     }
 
-    ShellModel shell() {
-        return shell;
-    }
-
     BanksModel banks() {
         return banks;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.retake.history.TakeFiles;
-import app.retake.storage.IoProblems;
+import app.retake.storage.AtomicFiles;
 
 /**
  * Records one take to MP4 (H.264 video, AAC audio) on its own encoder thread.
@@ -334,41 +333,39 @@ public final class TakeRecorder implements AutoCloseable {
      * rename), and deletes the fragmented one.
      */
     public static void finish(Path recording, Path target) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        AtomicFiles.replace(target, temp -> remux(recording, temp));
+        Files.delete(recording);
+    }
+
+    private static void remux(Path recording, Path out) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(recording.toFile())) {
             grabber.setFormat("mp4");
             grabber.start();
-            FFmpegFrameRecorder out = new FFmpegFrameRecorder(temp.toFile(), grabber.getImageWidth(),
+            FFmpegFrameRecorder copy = new FFmpegFrameRecorder(out.toFile(), grabber.getImageWidth(),
                     grabber.getImageHeight(), grabber.getAudioChannels());
-            out.setFormat("mp4");
-            out.setOption("movflags", "+faststart");
+            copy.setFormat("mp4");
+            copy.setOption("movflags", "+faststart");
             if (grabber.hasVideo()) {
-                out.setVideoCodec(grabber.getVideoCodec());
-                out.setFrameRate(grabber.getFrameRate());
+                copy.setVideoCodec(grabber.getVideoCodec());
+                copy.setFrameRate(grabber.getFrameRate());
             }
             if (grabber.hasAudio()) {
-                out.setAudioCodec(grabber.getAudioCodec());
-                out.setSampleRate(grabber.getSampleRate());
+                copy.setAudioCodec(grabber.getAudioCodec());
+                copy.setSampleRate(grabber.getSampleRate());
             }
             try {
-                out.start(grabber.getFormatContext());
+                copy.start(grabber.getFormatContext());
                 AVPacket packet;
                 while ((packet = grabber.grabPacket()) != null) {
-                    out.recordPacket(packet);
+                    copy.recordPacket(packet);
                 }
-                out.stop();
+                copy.stop();
             } finally {
-                out.release();
+                copy.release();
             }
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
-            Files.deleteIfExists(temp);
             throw new IOException(describe(e), e);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException(IoProblems.describe(e), e);
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.delete(recording);
     }
 
     /**

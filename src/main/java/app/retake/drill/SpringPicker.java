@@ -92,11 +92,4 @@ public final class SpringPicker {
         }
         return Optional.of(new Candidate(pool.get(lo), weaknesses[lo]));
     }
-
-    /** Picks from candidates whose weakness is already known. */
-    public Optional<Candidate> pick(List<Candidate> pool, List<String> recent) {
-        java.util.Map<Question, Double> known = new java.util.IdentityHashMap<>();
-        pool.forEach(c -> known.put(c.question(), c.weakness()));
-        return pick(pool.stream().map(Candidate::question).toList(), known::get, recent);
-    }
 }

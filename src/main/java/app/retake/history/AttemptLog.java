@@ -3,13 +3,10 @@ package app.retake.history;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.retake.storage.AppendOnlyCsv;
+import app.retake.storage.AtomicFiles;
 import app.retake.storage.FileProblem;
 import app.retake.storage.IoProblems;
 
@@ -100,8 +98,7 @@ public final class AttemptLog {
      * migrating, and generating large logs to measure. Normal use only ever appends.
      */
     public static void writeAll(Path file, Iterable<Attempt> attempts) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
+        AtomicFiles.replace(file, temp -> {
             try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                  var printer = new CSVPrinter(writer, FORMAT)) {
                 writer.write(SCHEMA_LINE + "\n");
@@ -110,13 +107,7 @@ public final class AttemptLog {
                     printer.printRecord(row(attempt));
                 }
             }
-            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /**

@@ -22,16 +22,27 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target} via a synced temporary file and a rename. */
     public static void write(Path target, byte[] bytes) throws IOException {
+        replace(target, temp -> Files.write(temp, bytes));
+    }
+
+    /** Fills a temporary file beside the target; whatever it writes becomes the target only once complete. */
+    @FunctionalInterface
+    public interface Writing {
+        void writeTo(Path temp) throws IOException;
+    }
+
+    /**
+     * Replaces {@code target} with what {@code writing} puts in a temporary file in the same folder: the file is
+     * synced, renamed over the target atomically, and the folder synced, so a crash leaves the old or the new
+     * content, never a mix. The temporary file is removed if writing fails.
+     */
+    public static void replace(Path target, Writing writing) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                var buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+            writing.writeTo(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             try {

@@ -98,7 +98,9 @@ class TranscriptionTest {
         Transcript pipeline = live.finish();
         assertThat(live.dropped()).isZero();
         assertThat(partials).anySatisfy(p -> assertThat(p).isNotBlank());
-        assertThat(WordErrorRate.of(direct.text(), pipeline.text())).isLessThanOrEqualTo(0.01 + ownVariation);
+        assertThat(WordErrorRate.of(direct.text(), pipeline.text()))
+                .as("direct: \"%s\"%npipeline: \"%s\"", direct.text(), pipeline.text())
+                .isLessThanOrEqualTo(0.01 + ownVariation);
     }
 
     @Test

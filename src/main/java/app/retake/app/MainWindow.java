@@ -1,18 +1,28 @@
 package app.retake.app;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 
 import app.retake.capture.CameraDiscovery;
 import app.retake.capture.DeviceScan;
 import app.retake.capture.TakeRecorder;
 import app.retake.doctor.Finding;
 import app.retake.doctor.Findings;
+import app.retake.history.SelfCheck;
+import app.retake.practice.Practice;
+import app.retake.practice.TakeResult;
 import app.retake.ui.banks.BanksModel;
 import app.retake.ui.banks.BanksView;
 import app.retake.ui.common.FxTasks;
 import app.retake.ui.common.PlaceholderPage;
+import app.retake.ui.practice.PracticeModel;
+import app.retake.ui.practice.PracticeView;
+import app.retake.ui.review.ReviewModel;
+import app.retake.ui.review.ReviewView;
 import app.retake.ui.shell.Page;
 import app.retake.ui.shell.ShellModel;
 import app.retake.ui.shell.ShellView;
@@ -29,17 +39,33 @@ public final class MainWindow {
     private final Services services;
     private final ShellModel shell = new ShellModel();
     private final BanksModel banks;
+    private final PracticeModel practice;
+    private final ReviewModel review;
     private final Scene scene;
 
     MainWindow(Services services) {
         this.services = services;
         this.banks = new BanksModel(services.locations.banksDir(), services.files);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
-        pages.put(Page.PRACTICE, new PlaceholderPage("practice-page", "Practice",
-                "Springing questions and recording answers are not in this build yet. Meanwhile, browse the "
-                        + "question banks (Ctrl+4)."));
-        pages.put(Page.REVIEW, new PlaceholderPage("review-page", "Review",
-                "Watching a take back with its transcript and measurements is not in this build yet."));
+        Practice practiceService = new Practice(services.locations, services.speech, services.settings::get,
+                Clock.systemDefaultZone(), new SplittableRandom());
+        this.review = new ReviewModel();
+        ReviewView reviewView = new ReviewView(review, services.files);
+        this.practice = new PracticeModel(practiceService, services.takes, new PracticeModel.ReviewHandoff() {
+            @Override
+            public void review(TakeResult take, PracticeModel.Loop loop) {
+                review.show(take, Optional.of(loop), Optional.empty(), SelfCheck.EMPTY);
+                shell.open(Page.REVIEW);
+            }
+
+            @Override
+            public void back() {
+                reviewView.stopPlayback();
+                shell.open(Page.PRACTICE);
+            }
+        });
+        pages.put(Page.PRACTICE, new PracticeView(practice, this::categories).root());
+        pages.put(Page.REVIEW, reviewView.root());
         pages.put(Page.PROGRESS, new PlaceholderPage("progress-page", "Progress",
                 "Your weak spots and progress across sessions are not in this build yet."));
         pages.put(Page.BANKS, new BanksView(banks).root());
@@ -69,16 +95,41 @@ public final class MainWindow {
         return banks;
     }
 
+    PracticeModel practice() {
+        return practice;
+    }
+
+    ReviewModel review() {
+        return review;
+    }
+
+    ShellModel shell() {
+        return shell;
+    }
+
+    /** The categories of the loaded banks, for the practice plan chooser. */
+    private List<String> categories() {
+        var library = banks.libraryProperty().get();
+        return library == null ? List.of() : List.copyOf(new java.util.TreeSet<>(library.countsByCategory().keySet()));
+    }
+
     /** Starts the checks and loads; each reports back on the FX thread. */
     void startBackgroundWork() {
         banks.reload();
         services.speech.addListener(status -> Platform.runLater(() -> shell.report(Findings.model(status))));
         shell.report(Findings.model(services.speech.status()));
         services.speech.loadInBackground();
-        FxTasks.supply(services.devices, () -> Findings.camera(services.cameras.scan(CameraDiscovery.SEARCH_LIMIT)),
-                shell::report, e -> shell.report(Findings.camera(DeviceScan.failed(String.valueOf(e)))));
-        FxTasks.supply(services.devices, () -> Findings.microphone(services.microphones.scan()), shell::report,
-                e -> shell.report(Findings.microphone(DeviceScan.failed(String.valueOf(e)))));
+        var settings = services.settings.get();
+        Findings.chosen(Finding.Subject.CAMERA, settings.camera()).ifPresentOrElse(shell::report,
+                () -> FxTasks.supply(services.devices,
+                        () -> Findings.camera(services.cameras.scan(CameraDiscovery.SEARCH_LIMIT)), shell::report,
+                        e -> shell.report(Findings.camera(DeviceScan.failed(String.valueOf(e))))));
+        Findings.chosen(Finding.Subject.MICROPHONE, settings.microphone()).ifPresentOrElse(shell::report,
+                () -> FxTasks.supply(services.devices, () -> Findings.microphone(services.microphones.scan()),
+                        shell::report, e -> shell.report(Findings.microphone(DeviceScan.failed(String.valueOf(e))))));
+        for (String problem : services.settingsProblems) {
+            practice.notes().set(practice.notes().get().isEmpty() ? problem : practice.notes().get() + " " + problem);
+        }
         FxTasks.supply(services.files, () -> Findings.data(services.locations,
                         TakeRecorder.repair(services.locations.dataRoot())), shell::report,
                 e -> shell.report(new Finding(Finding.Subject.DATA, Finding.Level.PROBLEM,

@@ -1,11 +1,15 @@
 package app.retake.app;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 
 import app.retake.capture.CameraDiscovery;
 import app.retake.capture.MicrophoneDiscovery;
+import app.retake.settings.Settings;
+import app.retake.settings.SettingsStore;
 import app.retake.speech.SpeechModelService;
 import app.retake.storage.Locations;
 
@@ -20,10 +24,21 @@ final class Services implements AutoCloseable {
     final ExecutorService devices = Executors.newSingleThreadExecutor(named("devices"));
     /** Reading and writing user files (banks, later the attempt log). */
     final ExecutorService files = Executors.newSingleThreadExecutor(named("files"));
+    /** Starting and finishing takes: opening devices, finishing files, transcribing the last words. */
+    final ExecutorService takes = Executors.newSingleThreadExecutor(named("takes"));
+    final SettingsStore settingsStore;
+    /** The settings in force; replaced as a whole when the user saves new ones. */
+    final AtomicReference<Settings> settings;
+    /** What was wrong with the settings file at start, to tell the user once the window is up. */
+    final List<String> settingsProblems;
 
     Services(Locations locations) {
         this.locations = locations;
         this.speech = new SpeechModelService(locations.modelDir());
+        this.settingsStore = SettingsStore.in(locations.dataRoot());
+        SettingsStore.Loaded loaded = settingsStore.load();
+        this.settings = new AtomicReference<>(loaded.settings());
+        this.settingsProblems = loaded.problems();
     }
 
     private static ThreadFactory named(String name) {
@@ -38,6 +53,7 @@ final class Services implements AutoCloseable {
     public void close() {
         devices.shutdownNow();
         files.shutdownNow();
+        takes.shutdownNow();
         speech.close();
     }
 }

@@ -36,6 +36,7 @@ public final class TakeCapture {
     private final TakeRecorder recorder;
     private final CaptureClock clock;
     private final List<Consumer<AudioChunk>> audioListeners = new ArrayList<>();
+    private final Consumer<VideoFrame> preview;
     private long startNanos;
     /** Devices start before the take does; what they deliver while settling is not part of the take. */
     private volatile boolean recording;
@@ -45,6 +46,17 @@ public final class TakeCapture {
      */
     public TakeCapture(Optional<Camera> camera, Optional<Microphone> microphone, TakeFiles files, double fps,
                        CaptureClock clock, List<Consumer<AudioChunk>> audioListeners) {
+        this(camera, microphone, files, fps, clock, audioListeners, frame -> { });
+    }
+
+    /**
+     * @param audioListeners receive every chunk on the microphone's thread; each must hand it on without blocking
+     * @param preview        receives every camera frame from the moment the camera starts, on the camera's thread;
+     *                       it must hand the frame on without blocking (a preview keeps only the latest)
+     */
+    public TakeCapture(Optional<Camera> camera, Optional<Microphone> microphone, TakeFiles files, double fps,
+                       CaptureClock clock, List<Consumer<AudioChunk>> audioListeners, Consumer<VideoFrame> preview) {
+        this.preview = preview;
         if (camera.isEmpty() && microphone.isEmpty()) {
             throw new IllegalArgumentException("a take needs a camera or a microphone");
         }
@@ -74,6 +86,11 @@ public final class TakeCapture {
                     }
                     if (recording) {
                         recorder.offerVideo(frame);
+                    }
+                    try {
+                        preview.accept(frame);
+                    } catch (RuntimeException e) {
+                        LOG.error("The camera preview failed; the recording goes on", e);
                     }
                 });
             }

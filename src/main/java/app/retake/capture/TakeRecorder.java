@@ -337,19 +337,32 @@ public final class TakeRecorder implements AutoCloseable {
         Files.delete(recording);
     }
 
+    /**
+     * Copies the picture of a finished take, without its sound and without re-encoding, to {@code out}: for
+     * players that cannot open a file with sound on a machine without a sound output.
+     */
+    public static void pictureOnly(Path video, Path out) throws IOException {
+        AtomicFiles.replace(out, temp -> remux(video, temp, false));
+    }
+
     private static void remux(Path recording, Path out) throws IOException {
+        remux(recording, out, true);
+    }
+
+    private static void remux(Path recording, Path out, boolean withSound) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(recording.toFile())) {
             grabber.setFormat("mp4");
             grabber.start();
+            // With no audio channels the recorder makes no audio stream, and copying skips the sound's packets.
             FFmpegFrameRecorder copy = new FFmpegFrameRecorder(out.toFile(), grabber.getImageWidth(),
-                    grabber.getImageHeight(), grabber.getAudioChannels());
+                    grabber.getImageHeight(), withSound ? grabber.getAudioChannels() : 0);
             copy.setFormat("mp4");
             copy.setOption("movflags", "+faststart");
             if (grabber.hasVideo()) {
                 copy.setVideoCodec(grabber.getVideoCodec());
                 copy.setFrameRate(grabber.getFrameRate());
             }
-            if (grabber.hasAudio()) {
+            if (withSound && grabber.hasAudio()) {
                 copy.setAudioCodec(grabber.getAudioCodec());
                 copy.setSampleRate(grabber.getSampleRate());
             }

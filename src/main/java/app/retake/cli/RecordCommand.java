@@ -7,35 +7,23 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
-import app.retake.capture.AudioChunk;
-import app.retake.capture.Camera;
-import app.retake.capture.Cameras;
-import app.retake.capture.CaptureClock;
 import app.retake.capture.DeviceException;
-import app.retake.capture.Microphone;
-import app.retake.capture.Microphones;
 import app.retake.capture.Resolution;
-import app.retake.capture.TakeCapture;
 import app.retake.capture.TakeRecorder;
 import app.retake.capture.TakeStats;
 import app.retake.doctor.Findings;
 import app.retake.history.TakeFiles;
-import app.retake.speech.LiveTranscriber;
+import app.retake.practice.Devices;
+import app.retake.practice.LiveTake;
+import app.retake.practice.TakeResult;
 import app.retake.speech.MetricSettings;
 import app.retake.speech.MetricsReport;
-import app.retake.speech.SpeechMetrics;
-import app.retake.speech.VoiceMetrics;
 import app.retake.speech.ModelStatus;
 import app.retake.speech.SpeechModelService;
-import app.retake.speech.Transcript;
-import app.retake.speech.TranscriptFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,9 +80,9 @@ public final class RecordCommand implements Callable<Integer> {
         for (Path repaired : TakeRecorder.repair(locations.dataRoot())) {
             err.println("Repaired a take a crash had interrupted: " + repaired);
         }
-        Optional<Camera> cam = open(() -> Cameras.open(camera, size, fps), err, "This take is audio-only.");
-        Optional<Microphone> microphone = open(() -> Microphones.open(mic), err, "This take has no sound.");
-        if (cam.isEmpty() && microphone.isEmpty()) {
+        Devices devices = Devices.open(camera, mic, size, fps);
+        devices.notes().forEach(err::println);
+        if (!devices.any()) {
             err.println("Nothing to record: there is no camera and no microphone.");
             err.flush();
             return 2;
@@ -102,68 +90,56 @@ public final class RecordCommand implements Callable<Integer> {
         String now = LocalTime.now().format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
         TakeFiles files = out != null ? new TakeFiles(out.toAbsolutePath(), "take-" + now)
                 : TakeFiles.of(locations.dataRoot(), LocalDate.now(), "cli-" + now, "take-" + now);
-        Optional<LiveTranscriber> transcriber = Optional.empty();
-        SpeechModelService speech = null;
-        if (microphone.isPresent() && !noTranscribe) {
-            speech = new SpeechModelService(locations.modelDir());
-            ModelStatus status = speech.loadInBackground().join();
-            if (status instanceof ModelStatus.Ready) {
-                transcriber = Optional.of(new LiveTranscriber(speech.model().orElseThrow(),
-                        status.dir().getFileName().toString(), 50, LiveTranscriber.Listener.NONE));
-            } else {
-                err.println(Findings.model(status).summary());
+        Path model = noTranscribe || devices.microphone().isEmpty() ? locations.dataRoot().resolve("no-model")
+                : locations.modelDir();
+        try (SpeechModelService speech = new SpeechModelService(model)) {
+            if (!noTranscribe && devices.microphone().isPresent()) {
+                ModelStatus status = speech.loadInBackground().join();
+                if (!(status instanceof ModelStatus.Ready)) {
+                    err.println(Findings.model(status).summary());
+                }
             }
-        }
-        Optional<LiveTranscriber> live = transcriber;
-        TakeCapture take = new TakeCapture(cam, microphone, files, fps, CaptureClock.system(),
-                live.<List<Consumer<AudioChunk>>>map(l -> List.of(l::accept)).orElse(List.of()));
-        long cpuBefore = processCpuNanos();
-        try {
-            take.start();
-        } catch (DeviceException e) {
-            err.println(e.getMessage());
+            long cpuBefore = processCpuNanos();
+            LiveTake take;
+            try {
+                take = LiveTake.start(Optional.empty(), files, devices, speech, MetricSettings.defaults(),
+                        LiveTake.Listener.NONE);
+            } catch (DeviceException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return 2;
+            }
+            stdout.println(RECORDING_MARKER + files.recording());
+            stdout.flush();
+            while (take.elapsedSeconds() < seconds && take.deviceFailure().isEmpty()) {
+                Thread.sleep(Math.max(1, Math.min(100, (long) ((seconds - take.elapsedSeconds()) * 1000))));
+            }
+            TakeResult result = take.stop();
+            TakeStats stats = result.stats();
+            double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+            stdout.println(stats.file());
+            stdout.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d (camera missed %d slots)%n",
+                    stats.framesCaptured(), stats.framesEncoded(), stats.framesDropped(), stats.slotsMissed());
+            stdout.printf(Locale.ROOT, "audio seconds=%.2f (chunks dropped=%d)%n", stats.audioSeconds(),
+                    stats.audioChunksDropped());
+            stdout.printf(Locale.ROOT, "av drift ms=%.1f%n", stats.avDriftMs());
+            stdout.printf(Locale.ROOT, "process cpu seconds=%.2f over %.2f s (%.0f%% of one core)%n", cpu,
+                    stats.seconds(), stats.seconds() > 0 ? 100 * cpu / stats.seconds() : 0);
+            if (result.transcript().isPresent()) {
+                stdout.printf(Locale.ROOT, "transcript: %d words in %s (ready %.0f ms after the answer ended)%n",
+                        result.transcript().get().words().size(), files.transcript(), result.transcriptMillis());
+                for (String line : MetricsReport.lines(result.metrics().orElseThrow(), result.voice())) {
+                    stdout.println("  " + line);
+                }
+            }
+            result.notes().stream().filter(n -> n.startsWith("The transcriber") || n.startsWith("The transcript"))
+                    .forEach(err::println);
+            stdout.println("peak memory (resident): " + BenchCommand.peakRss());
+            stats.stopReason().ifPresent(reason -> err.println("The take ended early: " + reason));
+            stdout.flush();
             err.flush();
-            return 2;
+            return stats.stopReason().isPresent() ? 1 : 0;
         }
-        stdout.println(RECORDING_MARKER + files.recording());
-        stdout.flush();
-        while (take.elapsedSeconds() < seconds && take.deviceFailure().isEmpty()) {
-            Thread.sleep(Math.max(1, Math.min(100, (long) ((seconds - take.elapsedSeconds()) * 1000))));
-        }
-        long answerEnded = System.nanoTime();
-        take.stopDevices();
-        CompletableFuture<Optional<Transcript>> transcript = CompletableFuture.supplyAsync(
-                () -> live.map(LiveTranscriber::finish));
-        TakeStats stats = take.stop();
-        Optional<Transcript> heard = transcript.join();
-        double transcriptMs = (System.nanoTime() - answerEnded) / 1e6;
-        if (speech != null) {
-            speech.close();
-        }
-        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
-        stdout.println(stats.file());
-        stdout.printf(Locale.ROOT, "frames captured=%d encoded=%d dropped=%d (camera missed %d slots)%n",
-                stats.framesCaptured(), stats.framesEncoded(), stats.framesDropped(), stats.slotsMissed());
-        stdout.printf(Locale.ROOT, "audio seconds=%.2f (chunks dropped=%d)%n", stats.audioSeconds(),
-                stats.audioChunksDropped());
-        stdout.printf(Locale.ROOT, "av drift ms=%.1f%n", stats.avDriftMs());
-        stdout.printf(Locale.ROOT, "process cpu seconds=%.2f over %.2f s (%.0f%% of one core)%n", cpu,
-                stats.seconds(), stats.seconds() > 0 ? 100 * cpu / stats.seconds() : 0);
-        if (heard.isPresent()) {
-            TranscriptFiles.write(heard.get(), files.transcript(), files.subtitles());
-            stdout.printf(Locale.ROOT, "transcript: %d words in %s (ready %.0f ms after the answer ended; "
-                    + "audio chunks not transcribed=%d)%n", heard.get().words().size(), files.transcript(),
-                    transcriptMs, live.get().dropped());
-            for (String line : MetricsReport.lines(SpeechMetrics.of(heard.get(), Optional.empty(),
-                    MetricSettings.defaults()), VoiceMetrics.measure(live.get().audio(), LiveTranscriber.RATE))) {
-                stdout.println("  " + line);
-            }
-        }
-        stdout.println("peak memory (resident): " + BenchCommand.peakRss());
-        stats.stopReason().ifPresent(reason -> err.println("The take ended early: " + reason));
-        stdout.flush();
-        err.flush();
-        return stats.stopReason().isPresent() ? 1 : 0;
     }
 
     /** The process's CPU time in nanoseconds, all threads. */
@@ -172,28 +148,11 @@ public final class RecordCommand implements Callable<Integer> {
                 .getProcessCpuTime();
     }
 
-    private interface Opener<T> {
-        Optional<T> open() throws DeviceException;
-    }
-
-    private static <T> Optional<T> open(Opener<T> opener, PrintWriter err, String consequence) {
-        try {
-            return opener.open();
-        } catch (DeviceException e) {
-            err.println(e.getMessage() + " " + consequence);
-            return Optional.empty();
-        }
-    }
-
     /** Parses {@code 640x480}. */
     static final class SizeConverter implements ITypeConverter<Resolution> {
         @Override
         public Resolution convert(String value) {
-            String[] parts = value.toLowerCase(Locale.ROOT).split("x");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("expected WIDTHxHEIGHT, like 640x480");
-            }
-            return new Resolution(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+            return Resolution.parse(value);
         }
     }
 }

@@ -17,6 +17,33 @@ import app.retake.storage.Locations;
 /** Turns device scans, the model status and the data root into findings a person can act on. */
 public final class Findings {
 
+    /**
+     * What the status area says about a device the user chose in Settings instead of the first one found: a test
+     * source, a file, a named device, or none. Empty for the default, which a device search reports on.
+     */
+    public static java.util.Optional<Finding> chosen(Finding.Subject subject, String spec) {
+        String s = spec == null ? "" : spec.strip();
+        boolean camera = subject == Finding.Subject.CAMERA;
+        if (s.isEmpty() || s.equalsIgnoreCase("default")) {
+            return java.util.Optional.empty();
+        }
+        if (s.equalsIgnoreCase("none")) {
+            return java.util.Optional.of(new Finding(subject, Finding.Level.LIMITED, camera
+                    ? "Camera turned off in Settings. Takes are audio-only."
+                    : "Microphone turned off in Settings. Takes have no sound and no transcript.", List.of()));
+        }
+        if (s.equalsIgnoreCase("synthetic")) {
+            return java.util.Optional.of(new Finding(subject, Finding.Level.OK,
+                    "Test pattern chosen in Settings (no real camera is used).", List.of()));
+        }
+        if (s.regionMatches(true, 0, "file:", 0, 5)) {
+            return java.util.Optional.of(new Finding(subject, Finding.Level.OK, (camera ? "Playing the video file "
+                    : "Playing the sound file ") + s.substring(5) + " as the " + (camera ? "camera" : "microphone")
+                    + " (chosen in Settings).", List.of()));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Below this much free space a user should be warned before recording (a few minutes of video). */
     static final long LOW_SPACE_BYTES = 500L * 1024 * 1024;
 

@@ -114,7 +114,7 @@ public final class Preparedness {
     }
 
     /** Ids compare ignoring case; most are already lower case, and those are used as they are, unallocated. */
-    static String key(String questionId) {
+    public static String key(String questionId) {
         for (int i = 0; i < questionId.length(); i++) {
             if (Character.isUpperCase(questionId.charAt(i))) {
                 return questionId.toLowerCase(Locale.ROOT);

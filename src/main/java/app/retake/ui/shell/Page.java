@@ -7,7 +7,8 @@ public enum Page {
     PRACTICE("Practice", "practice", KeyCode.DIGIT1),
     REVIEW("Review", "review", KeyCode.DIGIT2),
     PROGRESS("Progress", "progress", KeyCode.DIGIT3),
-    BANKS("Question banks", "banks", KeyCode.DIGIT4);
+    BANKS("Question banks", "banks", KeyCode.DIGIT4),
+    SETTINGS("Settings", "settings", KeyCode.DIGIT5);
 
     private final String title;
     private final String key;

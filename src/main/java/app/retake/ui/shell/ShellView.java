@@ -59,6 +59,10 @@ public final class ShellView {
     private void showPage(StackPane content, Page page) {
         Node node = pages.get(page);
         content.getChildren().setAll(node == null ? new Label(page.title()) : node);
+        if (node != null) {
+            // Keys such as Space and 1-4 go to the page that is showing, not to a button left focused elsewhere.
+            javafx.application.Platform.runLater(node::requestFocus);
+        }
     }
 
     private Node navigation() {

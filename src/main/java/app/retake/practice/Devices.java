@@ -1,0 +1,58 @@
+package app.retake.practice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import app.retake.capture.Camera;
+import app.retake.capture.Cameras;
+import app.retake.capture.DeviceException;
+import app.retake.capture.Microphone;
+import app.retake.capture.Microphones;
+import app.retake.capture.Resolution;
+
+/**
+ * The camera and microphone opened for a take, and in plain words what is missing. A missing device never stops
+ * a take while the other one works.
+ *
+ * @param notes sentences for the user, e.g. "No camera found … This take is audio-only."
+ */
+public record Devices(Optional<Camera> camera, Optional<Microphone> microphone, double fps, List<String> notes) {
+
+    /** Both kinds of microphone deliver 20 ms chunks. */
+    static final int CHUNKS_PER_SECOND = 50;
+
+    public Devices {
+        notes = List.copyOf(notes);
+    }
+
+    public boolean any() {
+        return camera.isPresent() || microphone.isPresent();
+    }
+
+    /** Opens the devices the specs name (see {@link Cameras#open} and {@link Microphones#open}). */
+    public static Devices open(String cameraSpec, String microphoneSpec, Resolution size, double fps) {
+        List<String> notes = new ArrayList<>();
+        Optional<Camera> camera;
+        try {
+            camera = Cameras.open(cameraSpec, size, fps);
+            if (camera.isEmpty()) {
+                notes.add("The camera is off in Settings, so this take is audio-only.");
+            }
+        } catch (DeviceException e) {
+            camera = Optional.empty();
+            notes.add(e.getMessage() + " This take is audio-only.");
+        }
+        Optional<Microphone> microphone;
+        try {
+            microphone = Microphones.open(microphoneSpec);
+            if (microphone.isEmpty()) {
+                notes.add("The microphone is off in Settings, so this take has no sound or transcript.");
+            }
+        } catch (DeviceException e) {
+            microphone = Optional.empty();
+            notes.add(e.getMessage() + " This take has no sound or transcript.");
+        }
+        return new Devices(camera, microphone, fps, notes);
+    }
+}

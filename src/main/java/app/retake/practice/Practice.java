@@ -1,0 +1,87 @@
+package app.retake.practice;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+import app.retake.bank.Question;
+import app.retake.bank.QuestionLibrary;
+import app.retake.capture.DeviceException;
+import app.retake.drill.Preparedness;
+import app.retake.drill.SessionPlan;
+import app.retake.history.AttemptLog;
+import app.retake.history.Mode;
+import app.retake.settings.Settings;
+import app.retake.speech.SpeechModelService;
+import app.retake.storage.FileProblem;
+import app.retake.storage.Locations;
+
+/**
+ * Everything the practice screen needs from disk and devices, behind calls that each belong on a background
+ * thread: starting a session reads the banks and the attempt log, starting a take opens the devices.
+ */
+public final class Practice {
+
+    /** Frame rate of takes recorded from the app. */
+    public static final double FPS = 30;
+
+    private final Locations locations;
+    private final SpeechModelService speech;
+    private final Supplier<Settings> settings;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public Practice(Locations locations, SpeechModelService speech, Supplier<Settings> settings, Clock clock,
+                    RandomGenerator random) {
+        this.locations = locations;
+        this.speech = speech;
+        this.settings = settings;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** A new session and what was wrong with the files it read (already reported elsewhere, kept for the log). */
+    public record Started(PracticeSession session, List<FileProblem> problems) {
+    }
+
+    /**
+     * Starts a session with {@code plan}, over every question in the banks or only the ids given.
+     *
+     * @throws IllegalStateException with a sentence for the user when there is nothing to practise
+     */
+    public Started startSession(SessionPlan plan, Optional<Set<String>> onlyIds) {
+        QuestionLibrary library = QuestionLibrary.loadFolder(locations.banksDir());
+        List<Question> questions = onlyIds.map(ids -> PracticeSession.only(library.questions(), ids))
+                .orElse(library.questions());
+        if (questions.isEmpty()) {
+            throw new IllegalStateException(library.questions().isEmpty()
+                    ? "There are no questions in " + locations.banksDir() + ". Add a bank on the Question banks page."
+                    : "None of the chosen questions is in the banks any more.");
+        }
+        AttemptLog log = AttemptLog.in(locations.dataRoot());
+        var history = log.readAll();
+        String profile = settings.get().profile();
+        Preparedness memory = Preparedness.replay(history.attempts(), profile);
+        List<FileProblem> problems = new java.util.ArrayList<>(history.problems());
+        problems.addAll(library.problems());
+        return new Started(new PracticeSession(locations.dataRoot(), log, questions, memory, plan, Mode.SOLO, clock,
+                random), problems);
+    }
+
+    /** Opens the devices chosen in Settings and starts recording an answer to {@code question}. */
+    public LiveTake startTake(PracticeSession session, Question question, LiveTake.Listener listener)
+            throws IOException, DeviceException {
+        Settings s = settings.get();
+        Devices devices = Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
+        return LiveTake.start(Optional.of(question), session.newTake(), devices, speech, s.metricSettings(),
+                listener);
+    }
+
+    public Settings settings() {
+        return settings.get();
+    }
+}

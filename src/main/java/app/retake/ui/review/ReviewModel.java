@@ -1,0 +1,192 @@
+package app.retake.ui.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import app.retake.history.Rating;
+import app.retake.history.SelfCheck;
+import app.retake.practice.TakeResult;
+import app.retake.speech.MetricRows;
+import app.retake.speech.Occurrence;
+import app.retake.speech.PointCoverage;
+import app.retake.speech.SpeechMetrics;
+import app.retake.speech.Word;
+import app.retake.ui.practice.PracticeModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The take on the review screen: what was heard and measured, the rating and self-check being filled in, and,
+ * for a take just recorded, the loop's next steps (retake, next, end).
+ */
+public final class ReviewModel {
+
+    /** Why a word is highlighted in the transcript. */
+    public enum Flag { FILLER, HEDGE, TONE }
+
+    /** One transcript word and whether it is part of a flagged phrase. */
+    public record TranscriptWord(Word word, Optional<Flag> flag) {
+    }
+
+    private final ObjectProperty<Optional<TakeResult>> take = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Optional<Rating>> rating = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<SelfCheck> selfCheck = new SimpleObjectProperty<>(SelfCheck.EMPTY);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<MetricRows.Row> metrics = FXCollections.observableArrayList();
+    private final ObservableList<TranscriptWord> words = FXCollections.observableArrayList();
+    private final ObservableList<PointCoverage> points = FXCollections.observableArrayList();
+    private final StringProperty star = new SimpleStringProperty("");
+    private Optional<PracticeModel.Loop> loop = Optional.empty();
+    private boolean endWarned;
+
+    public ObjectProperty<Optional<TakeResult>> take() {
+        return take;
+    }
+
+    public ObjectProperty<Optional<Rating>> rating() {
+        return rating;
+    }
+
+    public ObjectProperty<SelfCheck> selfCheck() {
+        return selfCheck;
+    }
+
+    public StringProperty message() {
+        return message;
+    }
+
+    public ObservableList<MetricRows.Row> metrics() {
+        return metrics;
+    }
+
+    public ObservableList<TranscriptWord> words() {
+        return words;
+    }
+
+    public ObservableList<PointCoverage> points() {
+        return points;
+    }
+
+    /** Which STAR parts were heard, for behavioural questions; empty otherwise. */
+    public StringProperty star() {
+        return star;
+    }
+
+    /** Whether the take came straight from practice, so retake/next/end apply. */
+    public boolean inLoop() {
+        return loop.isPresent();
+    }
+
+    /** Shows a take; {@code loop} is present for the take just recorded. */
+    public void show(TakeResult result, Optional<PracticeModel.Loop> loop, Optional<Rating> rated, SelfCheck check) {
+        take.set(Optional.empty());
+        this.loop = loop;
+        this.endWarned = false;
+        rating.set(rated);
+        selfCheck.set(check);
+        metrics.setAll(result.metrics().map(m -> MetricRows.of(m, result.voice())).orElse(List.of()));
+        words.setAll(flagged(result));
+        points.setAll(result.metrics().map(SpeechMetrics::coverage).orElse(List.of()));
+        star.set(result.metrics().flatMap(SpeechMetrics::star).map(s -> "STAR parts heard: situation "
+                + yes(s.situation().present()) + ", action said with \"I\" " + yes(s.action().present())
+                + ", result " + yes(s.result().present())).orElse(""));
+        List<String> notes = new ArrayList<>(result.notes());
+        if (result.transcript().isEmpty() && notes.isEmpty()) {
+            notes.add("This take has no transcript yet.");
+        }
+        message.set(String.join(" ", notes));
+        take.set(Optional.of(result));
+    }
+
+    private static String yes(boolean present) {
+        return present ? "yes" : "no";
+    }
+
+    static List<TranscriptWord> flagged(TakeResult result) {
+        if (result.transcript().isEmpty()) {
+            return List.of();
+        }
+        List<Word> heard = result.transcript().get().words();
+        Map<Integer, Flag> flags = new TreeMap<>();
+        result.metrics().ifPresent(m -> {
+            mark(flags, m.fillers().occurrences(), Flag.FILLER);
+            mark(flags, m.hedges().occurrences(), Flag.HEDGE);
+            mark(flags, m.toneCues().occurrences(), Flag.TONE);
+        });
+        List<TranscriptWord> out = new ArrayList<>(heard.size());
+        for (int i = 0; i < heard.size(); i++) {
+            out.add(new TranscriptWord(heard.get(i), Optional.ofNullable(flags.get(i))));
+        }
+        return out;
+    }
+
+    private static void mark(Map<Integer, Flag> flags, List<Occurrence> occurrences, Flag flag) {
+        for (Occurrence o : occurrences) {
+            for (int i = o.wordIndex(); i < o.wordIndex() + o.wordCount(); i++) {
+                flags.putIfAbsent(i, flag);
+            }
+        }
+    }
+
+    public void rate(Rating r) {
+        rating.set(Optional.of(r));
+        endWarned = false;
+        message.set("Rated " + r.label() + "." + (inLoop() ? " N for the next question, R to try this one again." : ""));
+    }
+
+    public void check(SelfCheck.Aspect aspect, SelfCheck.Verdict verdict) {
+        selfCheck.set(selfCheck.get().with(aspect, verdict));
+    }
+
+    public void note(String text) {
+        selfCheck.set(selfCheck.get().withNote(text));
+    }
+
+    /** R: answer the same question again. */
+    public void retake() {
+        if (loop.isPresent() && rated()) {
+            PracticeModel.Loop l = loop.get();
+            loop = Optional.empty();
+            l.retake(rating.get(), selfCheck.get());
+        }
+    }
+
+    /** N: the next question. */
+    public void next() {
+        if (loop.isPresent() && rated()) {
+            PracticeModel.Loop l = loop.get();
+            loop = Optional.empty();
+            l.next(rating.get(), selfCheck.get());
+        }
+    }
+
+    /** Esc: end the session; an unrated take needs a second Esc, so a rating is never skipped by accident. */
+    public void end() {
+        if (loop.isEmpty()) {
+            return;
+        }
+        if (rating.get().isEmpty() && !endWarned) {
+            endWarned = true;
+            message.set("This take is not rated yet. Press 1-4 to rate it, or Esc again to end without a rating.");
+            return;
+        }
+        PracticeModel.Loop l = loop.get();
+        loop = Optional.empty();
+        l.end(rating.get(), selfCheck.get());
+    }
+
+    private boolean rated() {
+        if (rating.get().isPresent()) {
+            return true;
+        }
+        message.set("Rate this answer first: 1 unprepared, 2 shaky, 3 good, 4 nailed.");
+        return false;
+    }
+}

@@ -1,0 +1,441 @@
+package app.retake.ui.review;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.retake.history.Rating;
+import app.retake.history.SelfCheck;
+import app.retake.practice.TakeResult;
+import app.retake.speech.MetricRows;
+import app.retake.speech.PointCoverage;
+import app.retake.ui.common.FxTasks;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+import javafx.util.Duration;
+
+/**
+ * The review screen: the take plays beside its transcript (current word highlighted, click a word to seek), the
+ * measurements with what they mean, the talking points, the rating and a quick self-check.
+ */
+public final class ReviewView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewView.class);
+
+    private final ReviewModel model;
+    private final VBox root = new VBox(12);
+    private final MediaView mediaView = new MediaView();
+    private final Label playerNote = new Label();
+    private final Button play = new Button("Play");
+    private final FlowPane transcript = new FlowPane(4, 4);
+    private final List<Label> wordLabels = new ArrayList<>();
+    /** Held strongly while it plays: a collected player stops mid-playback. */
+    private MediaPlayer player;
+    private int currentWord = -1;
+
+    private final java.util.concurrent.Executor files;
+    /** The take whose picture-only copy is playing, so a second failure is not retried forever. */
+    private java.nio.file.Path fallbackFor;
+
+    /** @param files runs file work: making a picture-only copy when the machine cannot play sound */
+    public ReviewView(ReviewModel model, java.util.concurrent.Executor files) {
+        this.model = model;
+        this.files = files;
+        root.setId("review-page");
+        root.setFocusTraversable(true);
+
+        Label title = new Label();
+        title.setId("review-question");
+        title.getStyleClass().add("title-3");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.take().get()
+                .flatMap(TakeResult::question).map(q -> q.text())
+                .orElse(model.take().get().isPresent() ? "A take without a question"
+                        : "No take to review yet. Answer a question on the Practice page (Ctrl+1)."), model.take()));
+
+        mediaView.setId("review-player");
+        mediaView.setPreserveRatio(true);
+        mediaView.setFitWidth(420);
+        mediaView.setScaleX(-1);
+        playerNote.setId("review-player-note");
+        playerNote.setWrapText(true);
+        playerNote.getStyleClass().add("text-muted");
+        playerNote.setMaxWidth(400);
+        StackPane screen = new StackPane(playerNote, mediaView);
+        screen.getStyleClass().add("camera-box");
+        screen.setPrefSize(420, 315);
+        screen.setMaxSize(420, 315);
+        play.setId("review-play");
+        play.setTooltip(new Tooltip("Play or pause (P)"));
+        play.setOnAction(e -> togglePlay());
+        play.setDisable(true);
+
+        transcript.setId("review-transcript");
+        transcript.setPadding(new Insets(6));
+        ScrollPane transcriptScroll = new ScrollPane(transcript);
+        transcriptScroll.setFitToWidth(true);
+        transcriptScroll.setPrefHeight(150);
+        transcriptScroll.getStyleClass().add("transcript");
+        Label legend = new Label("Highlighted: filler phrases (orange), hedges (blue), bitter phrasing (red). "
+                + "Click a word to jump there.");
+        legend.getStyleClass().add("text-muted");
+        legend.setWrapText(true);
+
+        VBox left = new VBox(8, screen, play, new Label("Transcript"), transcriptScroll, legend);
+        left.setPrefWidth(440);
+        left.setMinWidth(360);
+
+        GridPane metrics = new GridPane();
+        metrics.setId("review-metrics");
+        metrics.setHgap(12);
+        metrics.setVgap(6);
+        VBox pointsBox = new VBox(4);
+        pointsBox.setId("review-points");
+        Label star = new Label();
+        star.setId("review-star");
+        star.setWrapText(true);
+        star.textProperty().bind(model.star());
+        star.managedProperty().bind(star.textProperty().isNotEmpty());
+
+        VBox right = new VBox(10, section("Talking points"), pointsBox, star, section("Measurements"), metrics,
+                section("Self-check"), selfCheck());
+        right.setPadding(new Insets(0, 8, 0, 0));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setId("review-details");
+        rightScroll.setFitToWidth(true);
+        HBox.setHgrow(rightScroll, Priority.ALWAYS);
+        HBox body = new HBox(18, left, rightScroll);
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.setId("review-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.message());
+        Button retake = new Button("Retake (R)");
+        retake.setId("review-retake");
+        retake.setOnAction(e -> model.retake());
+        Button next = new Button("Next question (N)");
+        next.setId("review-next");
+        next.getStyleClass().add("accent");
+        next.setOnAction(e -> model.next());
+        Button end = new Button("End session (Esc)");
+        end.setId("review-end");
+        end.setOnAction(e -> model.end());
+        HBox loop = new HBox(10, retake, next, end);
+        loop.setId("review-loop");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label rateLabel = new Label("Rate (1-4):");
+        rateLabel.getStyleClass().add("section-title");
+        HBox rating = new HBox(10, rateLabel, ratingBar(), spacer, loop);
+        rating.setAlignment(Pos.CENTER_LEFT);
+
+        root.getChildren().addAll(title, body, rating, message);
+
+        model.take().addListener((o, a, b) -> {
+            loop.setVisible(model.inLoop());
+            loop.setManaged(model.inLoop());
+            fill(b, metrics, pointsBox);
+        });
+        loop.setVisible(false);
+        loop.setManaged(false);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    private void key(KeyEvent e) {
+        if (e.getTarget() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                root.requestFocus();
+                e.consume();
+            }
+            return;
+        }
+        switch (e.getCode()) {
+            case DIGIT1, NUMPAD1 -> model.rate(Rating.UNPREPARED);
+            case DIGIT2, NUMPAD2 -> model.rate(Rating.SHAKY);
+            case DIGIT3, NUMPAD3 -> model.rate(Rating.GOOD);
+            case DIGIT4, NUMPAD4 -> model.rate(Rating.NAILED);
+            case R -> model.retake();
+            case N -> model.next();
+            case ESCAPE -> model.end();
+            case P, SPACE -> togglePlay();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Stops playback, e.g. when the user leaves the page. */
+    public void stopPlayback() {
+        if (player != null) {
+            player.pause();
+        }
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private Node ratingBar() {
+        ToggleGroup group = new ToggleGroup();
+        HBox bar = new HBox(8);
+        for (Rating r : Rating.values()) {
+            ToggleButton b = new ToggleButton(r.grade() + " " + r.label());
+            b.setId("rate-" + r.grade());
+            b.setUserData(r);
+            b.setToggleGroup(group);
+            b.setTooltip(new Tooltip(r.meaning()));
+            b.setOnAction(e -> {
+                model.rate(r);
+                root.requestFocus();
+            });
+            bar.getChildren().add(b);
+        }
+        model.rating().addListener((o, a, now) -> group.getToggles().forEach(
+                t -> t.setSelected(now.isPresent() && t.getUserData() == now.get())));
+        return bar;
+    }
+
+    private Node selfCheck() {
+        GridPane grid = new GridPane();
+        grid.setId("review-self-check");
+        grid.setHgap(8);
+        grid.setVgap(6);
+        int row = 0;
+        for (SelfCheck.Aspect aspect : SelfCheck.Aspect.values()) {
+            Label name = new Label(aspect.label());
+            name.setTooltip(new Tooltip(aspect.hint()));
+            ToggleGroup group = new ToggleGroup();
+            ToggleButton ok = new ToggleButton("ok");
+            ok.setId("check-" + aspect.key() + "-ok");
+            ToggleButton work = new ToggleButton("work on it");
+            work.setId("check-" + aspect.key() + "-work");
+            ok.setToggleGroup(group);
+            work.setToggleGroup(group);
+            group.selectedToggleProperty().addListener((o, a, b) -> model.check(aspect,
+                    b == ok ? SelfCheck.Verdict.OK : b == work ? SelfCheck.Verdict.WORK_ON_IT : null));
+            model.selfCheck().addListener((o, a, b) -> {
+                SelfCheck.Verdict v = b.verdicts().get(aspect);
+                ok.setSelected(v == SelfCheck.Verdict.OK);
+                work.setSelected(v == SelfCheck.Verdict.WORK_ON_IT);
+            });
+            Label hint = new Label(aspect.hint());
+            hint.getStyleClass().add("text-muted");
+            grid.addRow(row++, name, new HBox(4, ok, work), hint);
+        }
+        TextField note = new TextField();
+        note.setId("review-note");
+        note.setPromptText("A note to yourself (Esc leaves the field)");
+        note.textProperty().addListener((o, a, b) -> model.note(b));
+        model.selfCheck().addListener((o, a, b) -> {
+            if (!note.getText().equals(b.note())) {
+                note.setText(b.note());
+            }
+        });
+        grid.add(note, 0, row, 3, 1);
+        return grid;
+    }
+
+    private void fill(Optional<TakeResult> shown, GridPane metrics, VBox pointsBox) {
+        metrics.getChildren().clear();
+        int row = 0;
+        for (MetricRows.Row r : model.metrics()) {
+            Label name = new Label(r.name());
+            name.getStyleClass().add("metric-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label value = new Label(r.value());
+            value.getStyleClass().add(r.attention() ? "metric-attention" : "metric-value");
+            value.setWrapText(true);
+            Label why = new Label(r.explanation());
+            why.getStyleClass().add("text-muted");
+            why.setWrapText(true);
+            VBox cell = new VBox(2, value, why);
+            metrics.addRow(row++, name, cell);
+        }
+        if (model.metrics().isEmpty()) {
+            metrics.addRow(0, new Label(shown.isPresent() ? "No measurements: there is no transcript for this take."
+                    : ""));
+        }
+        pointsBox.getChildren().clear();
+        for (PointCoverage p : model.points()) {
+            Label l = new Label((p.covered() ? "✔ covered: " : "✘ missed: ") + p.point());
+            l.getStyleClass().add(p.covered() ? "point-covered" : "point-missed");
+            l.setWrapText(true);
+            pointsBox.getChildren().add(l);
+        }
+        if (model.points().isEmpty()) {
+            pointsBox.getChildren().add(new Label(shown.flatMap(TakeResult::question).isPresent()
+                    ? "Talking points are checked once there is a transcript." : "-"));
+        }
+        wordLabels.clear();
+        transcript.getChildren().clear();
+        currentWord = -1;
+        List<ReviewModel.TranscriptWord> words = model.words();
+        for (int i = 0; i < words.size(); i++) {
+            ReviewModel.TranscriptWord w = words.get(i);
+            Label l = new Label(w.word().text());
+            l.getStyleClass().add("word");
+            w.flag().ifPresent(f -> l.getStyleClass().add("flag-" + f.name().toLowerCase(Locale.ROOT)));
+            double start = w.word().start();
+            l.setOnMouseClicked(e -> seek(start));
+            wordLabels.add(l);
+            transcript.getChildren().add(l);
+        }
+        if (words.isEmpty()) {
+            transcript.getChildren().add(new Label(shown.isPresent() ? "No transcript for this take." : ""));
+        }
+        load(shown);
+    }
+
+    private void load(Optional<TakeResult> shown) {
+        fallbackFor = null;
+        if (shown.isEmpty()) {
+            open(null, null, "");
+            return;
+        }
+        var file = shown.get().files().video();
+        if (!Files.isRegularFile(file)) {
+            open(null, null, "The recording is missing: " + file);
+            return;
+        }
+        open(file, file, shown.get().hasVideo() ? "" : "Audio only: there was no camera for this take.");
+    }
+
+    /** Plays {@code media}, the take {@code take} itself or its picture-only copy; {@code ready} says which. */
+    private void open(java.nio.file.Path take, java.nio.file.Path media, String ready) {
+        if (player != null) {
+            player.dispose();
+            player = null;
+        }
+        mediaView.setMediaPlayer(null);
+        play.setDisable(true);
+        play.setText("Play");
+        if (media == null) {
+            playerNote.setText(ready);
+            return;
+        }
+        var file = media;
+        playerNote.setText("Loading the recording…");
+        try {
+            MediaPlayer p = new MediaPlayer(new Media(file.toUri().toString()));
+            player = p;
+            p.setOnReady(() -> {
+                playerNote.setText(ready);
+                play.setDisable(false);
+            });
+            p.setOnError(() -> cannotPlay(take, String.valueOf(p.getError())));
+            p.setOnHalted(() -> cannotPlay(take, "the player halted"));
+            p.setOnEndOfMedia(() -> {
+                p.pause();
+                p.seek(Duration.ZERO);
+                play.setText("Play");
+            });
+            p.currentTimeProperty().addListener((o, a, t) -> highlight(t.toSeconds()));
+            mediaView.setMediaPlayer(p);
+        } catch (RuntimeException e) {
+            cannotPlay(file, e.getMessage());
+        }
+    }
+
+    private void cannotPlay(java.nio.file.Path file, String why) {
+        LOG.warn("Cannot play {}: {}", file, why);
+        play.setDisable(true);
+        if (fallbackFor == null && file != null) {
+            // JavaFX halts on any file with sound when it finds no sound output; the picture alone still plays.
+            fallbackFor = file;
+            playerNote.setText("No sound output found; preparing the picture without sound…");
+            var shown = model.take().get();
+            FxTasks.supply(files, () -> {
+                try {
+                    var copy = Files.createTempFile("retake-picture-", ".mp4");
+                    copy.toFile().deleteOnExit();
+                    app.retake.capture.TakeRecorder.pictureOnly(file, copy);
+                    return copy;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, copy -> {
+                if (model.take().get().equals(shown)) {
+                    open(file, copy, "Playing without sound: this machine has no sound output that the player "
+                            + "can use. The recording itself has sound: " + file);
+                }
+            }, e -> cannotPlay(file, e.getMessage()));
+            return;
+        }
+        mediaView.setMediaPlayer(null);
+        playerNote.setText("This take cannot be played here (" + why + "). The transcript and measurements are "
+                + "all here; the recording is " + file + ".");
+    }
+
+    private void togglePlay() {
+        if (player == null || play.isDisabled()) {
+            return;
+        }
+        if (player.getStatus() == MediaPlayer.Status.PLAYING) {
+            player.pause();
+            play.setText("Play");
+        } else {
+            player.play();
+            play.setText("Pause");
+        }
+    }
+
+    private void seek(double seconds) {
+        if (player != null && !play.isDisabled()) {
+            player.seek(Duration.seconds(seconds));
+        }
+        highlight(seconds);
+    }
+
+    private void highlight(double seconds) {
+        int found = -1;
+        List<ReviewModel.TranscriptWord> words = model.words();
+        for (int i = 0; i < words.size() && words.get(i).word().start() <= seconds + 0.05; i++) {
+            found = i;
+        }
+        if (found == currentWord) {
+            return;
+        }
+        if (currentWord >= 0 && currentWord < wordLabels.size()) {
+            wordLabels.get(currentWord).getStyleClass().remove("current-word");
+        }
+        currentWord = found;
+        if (found >= 0 && found < wordLabels.size()) {
+            wordLabels.get(found).getStyleClass().add("current-word");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package app.retake.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import app.retake.history.Attempt;
+import app.retake.history.AttemptLog;
+import app.retake.history.Rating;
+import app.retake.history.ReviewFiles;
+import app.retake.history.TakeFiles;
+import app.retake.speech.MetricsSummary;
+import app.retake.storage.Locations;
+import app.retake.ui.practice.PracticeModel.Phase;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+
+/**
+ * The practice loop as a user drives it, keyboard only: spring a question, record an answer with the synthetic
+ * camera and a spoken WAV as the microphone, stop, review the transcript and measurements, rate, and go on.
+ */
+class PracticeFlowTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private Services services;
+    private MainWindow window;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.hideStage();
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private static boolean run(Path dir, String... command) throws Exception {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("tool.log").toFile()).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private void open() throws Exception {
+        Path raw = dir.resolve("raw.wav");
+        Path speech = dir.resolve("answer.wav");
+        Assumptions.assumeTrue(run(dir, "espeak-ng", "-v", "en-us", "-s", "140", "-w", raw.toString(),
+                "In my last role I led a small team that rebuilt the billing service. Basically I split the work "
+                        + "into weekly milestones and we shipped two weeks early."), "espeak-ng missing");
+        Assumptions.assumeTrue(run(dir, "sox", raw.toString(), "-r", "16000", "-c", "1", speech.toString(),
+                "pad", "0.5", "30"), "sox missing");
+        Path banks = Files.createDirectories(dir.resolve("question-banks"));
+        Files.copy(Path.of("question-banks", "core.csv"), banks.resolve("core.csv"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("settings.json"), "{\"camera\": \"synthetic\", \"microphone\": \"file:"
+                + speech.toString().replace("\\", "\\\\") + "\", \"videoSize\": \"320x240\"}");
+        services = new Services(new Locations(data, banks, MainWindowTest.MODEL, Optional.empty()));
+        FxToolkit.setupStage(stage -> {
+            MainWindow.applyTheme();
+            window = new MainWindow(services);
+            window.attach(stage);
+            stage.show();
+            window.startBackgroundWork();
+        });
+        waitUntil(() -> text("#status-speech-model").startsWith("Speech model ready"));
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private void press(KeyCode key) {
+        robot.type(key);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** From a question on screen: record about {@code seconds} of answer and stop; the review opens. */
+    private void answer(double seconds) throws TimeoutException {
+        press(KeyCode.SPACE);
+        waitUntil(() -> window.practice().phase().get() == Phase.RECORDING);
+        waitUntil(() -> window.practice().elapsed().get() >= seconds);
+        press(KeyCode.SPACE);
+        waitUntil(() -> robot.lookup("#review-page").tryQuery().map(n -> n.getScene() != null).orElse(false)
+                && window.review().take().get().isPresent());
+    }
+
+    @Test
+    void springRecordStopReviewRateAndGoOn() throws Exception {
+        open();
+        press(KeyCode.SPACE);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION);
+        String question = text("#practice-question");
+        assertThat(question).isNotEqualTo("Ready when you are.");
+        assertThat(text("#practice-progress")).startsWith("Question 1 of 10");
+
+        answer(9);
+        assertThat(text("#review-question")).isEqualTo(question);
+        FlowPane transcript = robot.lookup("#review-transcript").queryAs(FlowPane.class);
+        List<String> words = transcript.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertThat(words).contains("team", "weekly");
+        GridPane metrics = robot.lookup("#review-metrics").queryAs(GridPane.class);
+        assertThat(metrics.getChildren().stream().filter(Label.class::isInstance).map(n -> ((Label) n).getText()))
+                .contains("Pace", "Filler phrases", "Time to first word");
+        assertThat(robot.lookup("#review-points").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
+
+        press(KeyCode.N);
+        assertThat(text("#review-message")).startsWith("Rate this answer first");
+        assertThat(AttemptLog.in(dir.resolve("data")).readAll().attempts()).isEmpty();
+
+        robot.interact(() -> robot.lookup("#review-details").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
+        robot.clickOn("#check-tone-work");
+        press(KeyCode.DIGIT3);
+        press(KeyCode.N);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION
+                && text("#practice-progress").startsWith("Question 2 of 10"));
+        assertThat(robot.lookup("#practice-page").query().getScene()).isNotNull();
+
+        List<Attempt> attempts = AttemptLog.in(dir.resolve("data")).readAll().attempts();
+        assertThat(attempts).hasSize(1);
+        Attempt first = attempts.get(0);
+        assertThat(first.selfRating()).contains(Rating.GOOD);
+        assertThat(first.metrics()).containsKey(MetricsSummary.WORDS_PER_MINUTE).containsEntry("check_tone",
+                "work on it");
+        assertThat(first.recording()).isPresent();
+        assertThat(dir.resolve("data").resolve(first.recording().get())).isRegularFile();
+        Path video = dir.resolve("data").resolve(first.recording().get());
+        TakeFiles files = new TakeFiles(video.getParent(), first.take());
+        assertThat(files.transcript()).isRegularFile();
+        assertThat(files.subtitles()).isRegularFile();
+        var review = ReviewFiles.read(files.review());
+        assertThat(review.rating()).contains(Rating.GOOD);
+        assertThat(review.selfCheck().verdicts()).containsEntry(app.retake.history.SelfCheck.Aspect.TONE,
+                app.retake.history.SelfCheck.Verdict.WORK_ON_IT);
+    }
+
+    @Test
+    void retakeAsksTheSameQuestionAgainAndEscEndsTheSession() throws Exception {
+        open();
+        press(KeyCode.SPACE);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION);
+        String question = text("#practice-question");
+        answer(3);
+        press(KeyCode.DIGIT1);
+        press(KeyCode.R);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION
+                && robot.lookup("#practice-page").query().getScene() != null);
+        assertThat(text("#practice-question")).isEqualTo(question);
+
+        answer(3);
+        press(KeyCode.ESCAPE);
+        assertThat(text("#review-message")).contains("Esc again");
+        press(KeyCode.ESCAPE);
+        waitUntil(() -> window.practice().phase().get() == Phase.IDLE);
+        List<Attempt> attempts = AttemptLog.in(dir.resolve("data")).readAll().attempts();
+        assertThat(attempts).extracting(Attempt::selfRating).containsExactly(Optional.of(Rating.UNPREPARED),
+                Optional.empty());
+        assertThat(attempts).extracting(Attempt::questionId).containsOnly(attempts.get(0).questionId());
+        assertThat(window.practice().question().get()).isEmpty();
+    }
+}

@@ -55,12 +55,15 @@ public final class Practice {
      */
     public Started startSession(SessionPlan plan, Optional<Set<String>> onlyIds) {
         QuestionLibrary library = QuestionLibrary.loadFolder(locations.banksDir());
+        Settings chosen = settings.get();
+        // Questions picked by hand are drilled even from a disabled bank; plans use only the enabled ones.
         List<Question> questions = onlyIds.map(ids -> PracticeSession.only(library.questions(), ids))
-                .orElse(library.questions());
+                .orElse(library.questions().stream().filter(chosen::drills).toList());
         if (questions.isEmpty()) {
             throw new IllegalStateException(library.questions().isEmpty()
                     ? "There are no questions in " + locations.banksDir() + ". Add a bank on the Question banks page."
-                    : "None of the chosen questions is in the banks any more.");
+                    : onlyIds.isPresent() ? "None of the chosen questions is in the banks any more."
+                    : "Every bank or category is turned off for drills. Turn some on on the Question banks page.");
         }
         AttemptLog log = AttemptLog.in(locations.dataRoot());
         var history = log.readAll();

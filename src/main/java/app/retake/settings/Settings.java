@@ -1,9 +1,13 @@
 package app.retake.settings;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import app.retake.bank.Question;
 import app.retake.capture.Cameras;
 import app.retake.capture.Microphones;
 import app.retake.capture.Resolution;
@@ -24,10 +28,13 @@ import app.retake.speech.MetricSettings;
  * @param theme           light or dark
  * @param fontSize        base font size in points, for readability
  * @param profile         who is answering
+ * @param disabledBanks      banks (by name, the file name without .csv) left out of drills
+ * @param disabledCategories categories left out of drills
  */
 public record Settings(String camera, String microphone, Resolution videoSize, int thinkSeconds, int targetSeconds,
                        Map<String, Integer> categoryTargets, List<String> fillers, List<String> toneCues,
-                       Theme theme, int fontSize, String profile) {
+                       Theme theme, int fontSize, String profile, Set<String> disabledBanks,
+                       Set<String> disabledCategories) {
 
     public static final int MIN_FONT = 10;
     public static final int MAX_FONT = 24;
@@ -49,6 +56,19 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
         theme = theme == null ? Theme.LIGHT : theme;
         fontSize = Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize));
         profile = profile == null || profile.isBlank() ? Attempt.DEFAULT_PROFILE : profile.strip();
+        disabledBanks = lower(disabledBanks);
+        disabledCategories = lower(disabledCategories);
+    }
+
+    private static Set<String> lower(Set<String> names) {
+        return names == null ? Set.of() : names.stream().filter(n -> n != null && !n.isBlank())
+                .map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether drills may spring {@code q}: its bank and its category are both enabled. */
+    public boolean drills(Question q) {
+        return !disabledBanks.contains(q.bank().toLowerCase(Locale.ROOT))
+                && !disabledCategories.contains(q.category().toLowerCase(Locale.ROOT));
     }
 
     static int clampTarget(int seconds) {
@@ -59,7 +79,7 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
     public static Settings defaults() {
         return new Settings(Cameras.DEFAULT, Microphones.DEFAULT, Cameras.STANDARD, 0, 120,
                 Map.of("opener", 90, "motivation", 90), MetricSettings.DEFAULT_FILLERS,
-                MetricSettings.DEFAULT_TONE_CUES, Theme.LIGHT, 14, Attempt.DEFAULT_PROFILE);
+                MetricSettings.DEFAULT_TONE_CUES, Theme.LIGHT, 14, Attempt.DEFAULT_PROFILE, Set.of(), Set.of());
     }
 
     /** The target answer length for a question of {@code category}. */
@@ -76,36 +96,41 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
 
     public Settings withDevices(String camera, String microphone) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
     }
 
     public Settings withVideoSize(Resolution size) {
         return new Settings(camera, microphone, size, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
     }
 
     public Settings withTiming(int thinkSeconds, int targetSeconds) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
     }
 
     public Settings withCategoryTargets(Map<String, Integer> targets) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, targets, fillers,
-                toneCues, theme, fontSize, profile);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
     }
 
     public Settings withWordLists(List<String> fillers, List<String> toneCues) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
     }
 
     public Settings withLook(Theme theme, int fontSize) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+    }
+
+    public Settings withDisabled(Set<String> banks, Set<String> categories) {
+        return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
+                toneCues, theme, fontSize, profile, banks, categories);
     }
 
     public Settings withProfile(String profile) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
     }
 }

@@ -85,7 +85,9 @@ public final class SettingsStore {
                 r.list("toneCues", d.toneCues()),
                 r.value("theme", d.theme(), v -> Settings.Theme.valueOf(v.toUpperCase(Locale.ROOT))),
                 r.integer("fontSize", d.fontSize(), Settings.MIN_FONT, Settings.MAX_FONT),
-                r.text("profile", d.profile()));
+                r.text("profile", d.profile()),
+                new java.util.HashSet<>(r.list("disabledBanks", List.of())),
+                new java.util.HashSet<>(r.list("disabledCategories", List.of())));
         return new Loaded(s, r.problems);
     }
 
@@ -107,6 +109,10 @@ public final class SettingsStore {
         root.put("theme", s.theme().name().toLowerCase(Locale.ROOT));
         root.put("fontSize", s.fontSize());
         root.put("profile", s.profile());
+        ArrayNode banks = root.putArray("disabledBanks");
+        s.disabledBanks().stream().sorted().forEach(banks::add);
+        ArrayNode categories = root.putArray("disabledCategories");
+        s.disabledCategories().stream().sorted().forEach(categories::add);
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
     }

@@ -13,7 +13,11 @@ import app.retake.capture.TakeRecorder;
 import app.retake.doctor.Finding;
 import app.retake.doctor.Findings;
 import app.retake.history.SelfCheck;
+import app.retake.bank.QuestionLibrary;
+import app.retake.practice.LateTranscription;
 import app.retake.practice.Practice;
+import app.retake.speech.FileTranscriber;
+import app.retake.speech.ModelStatus;
 import app.retake.practice.TakeResult;
 import app.retake.ui.banks.BanksModel;
 import app.retake.ui.banks.BanksView;
@@ -35,6 +39,8 @@ import javafx.stage.Stage;
 
 /** Builds the main window from the services and starts the background checks that fill its status area. */
 public final class MainWindow {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
 
     private final Services services;
     private final ShellModel shell = new ShellModel();
@@ -107,6 +113,28 @@ public final class MainWindow {
         return shell;
     }
 
+    /** Transcribes, in the background, takes recorded while the model was missing or still loading. */
+    private void transcribeLateTakes(ModelStatus.Ready ready) {
+        var model = services.speech.model();
+        if (model.isEmpty()) {
+            return;
+        }
+        var transcriber = new FileTranscriber(model.get(), ready.dir().getFileName().toString());
+        var settings = services.settings.get().metricSettings();
+        FxTasks.supply(services.takes, () -> LateTranscription.run(services.locations.dataRoot(), transcriber,
+                QuestionLibrary.loadFolder(services.locations.banksDir()), settings), outcome -> {
+                    if (!outcome.transcribed().isEmpty() || !outcome.problems().isEmpty()) {
+                        Finding base = Findings.model(ready);
+                        String done = outcome.transcribed().isEmpty() ? "" : " Transcribed "
+                                + outcome.transcribed().size() + " take(s) recorded before it was ready.";
+                        shell.report(new Finding(base.subject(), outcome.problems().isEmpty() ? base.level()
+                                : Finding.Level.LIMITED, base.summary() + done + (outcome.problems().isEmpty() ? ""
+                                : " " + outcome.problems().size() + " take(s) could not be transcribed."),
+                                outcome.problems()));
+                    }
+                }, e -> LOG.warn("Transcribing earlier takes failed", e));
+    }
+
     /** The categories of the loaded banks, for the practice plan chooser. */
     private List<String> categories() {
         var library = banks.libraryProperty().get();
@@ -116,7 +144,12 @@ public final class MainWindow {
     /** Starts the checks and loads; each reports back on the FX thread. */
     void startBackgroundWork() {
         banks.reload();
-        services.speech.addListener(status -> Platform.runLater(() -> shell.report(Findings.model(status))));
+        services.speech.addListener(status -> Platform.runLater(() -> {
+            shell.report(Findings.model(status));
+            if (status instanceof ModelStatus.Ready ready) {
+                transcribeLateTakes(ready);
+            }
+        }));
         shell.report(Findings.model(services.speech.status()));
         services.speech.loadInBackground();
         var settings = services.settings.get();

@@ -13,10 +13,19 @@ public final class FxTasks {
     private FxTasks() {
     }
 
-    /** Runs {@code work} on {@code executor}; then {@code onResult} or {@code onError} on the FX thread. */
+    /**
+     * Runs {@code work} on {@code executor}; then {@code onResult} or {@code onError} on the FX thread. Once the
+     * executor has been shut down (the window is closing) the work is skipped and neither is called.
+     */
     public static <T> CompletableFuture<T> supply(Executor executor, Supplier<T> work, Consumer<T> onResult,
                                                   Consumer<Throwable> onError) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, executor);
+        CompletableFuture<T> future;
+        try {
+            future = CompletableFuture.supplyAsync(work, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The executor is shut down: the window is closing, and nobody is left to show the outcome.
+            return CompletableFuture.failedFuture(e);
+        }
         future.whenComplete((value, error) -> Platform.runLater(() -> {
             if (error == null) {
                 onResult.accept(value);

@@ -15,14 +15,20 @@ import app.retake.doctor.Findings;
 import app.retake.history.SelfCheck;
 import app.retake.bank.QuestionLibrary;
 import app.retake.practice.LateTranscription;
+import app.retake.drill.SessionPlan;
+import app.retake.drill.SpringFilter;
+import app.retake.history.TakeFiles;
 import app.retake.practice.Practice;
+import app.retake.practice.SavedTakes;
+import app.retake.progress.TakeRef;
+import app.retake.ui.progress.ProgressModel;
+import app.retake.ui.progress.ProgressView;
 import app.retake.speech.FileTranscriber;
 import app.retake.speech.ModelStatus;
 import app.retake.practice.TakeResult;
 import app.retake.ui.banks.BanksModel;
 import app.retake.ui.banks.BanksView;
 import app.retake.ui.common.FxTasks;
-import app.retake.ui.common.PlaceholderPage;
 import app.retake.ui.practice.PracticeModel;
 import app.retake.ui.practice.PracticeView;
 import app.retake.ui.review.ReviewModel;
@@ -47,6 +53,7 @@ public final class MainWindow {
     private final BanksModel banks;
     private final PracticeModel practice;
     private final ReviewModel review;
+    private final ProgressModel progress;
     private final Scene scene;
 
     MainWindow(Services services) {
@@ -72,8 +79,14 @@ public final class MainWindow {
         });
         pages.put(Page.PRACTICE, new PracticeView(practice, this::categories).root());
         pages.put(Page.REVIEW, reviewView.root());
-        pages.put(Page.PROGRESS, new PlaceholderPage("progress-page", "Progress",
-                "Your weak spots and progress across sessions are not in this build yet."));
+        // The same thread as practice's log appends, so a delete never races an append.
+        this.progress = new ProgressModel(services.locations.dataRoot(),
+                () -> QuestionLibrary.loadFolder(services.locations.banksDir()), services.takes, ids -> {
+                    practice.drill(new java.util.LinkedHashSet<>(ids),
+                            new SessionPlan.QuickDrill(Math.max(1, ids.size()), SpringFilter.ANY));
+                    shell.open(Page.PRACTICE);
+                }, this::openSavedTake, services.settings.get().profile(), Clock.systemDefaultZone());
+        pages.put(Page.PROGRESS, new ProgressView(progress).root());
         pages.put(Page.BANKS, new BanksView(banks).root());
         ShellView view = new ShellView(shell, pages);
         scene = new Scene(view.root(), 1100, 720);
@@ -111,6 +124,25 @@ public final class MainWindow {
 
     ShellModel shell() {
         return shell;
+    }
+
+    /** Opens a take from the history in Review; reading its files happens off the FX thread. */
+    private void openSavedTake(TakeRef ref) {
+        Optional<TakeFiles> files = ref.files().or(() -> ref.video().map(v -> {
+            String name = v.getFileName().toString();
+            return new TakeFiles(v.getParent(), name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : name);
+        }));
+        if (files.isEmpty()) {
+            return;
+        }
+        var settings = services.settings.get().metricSettings();
+        FxTasks.supply(services.files, () -> SavedTakes.open(files.get(),
+                QuestionLibrary.loadFolder(services.locations.banksDir()).find(ref.attempt().questionId()), settings),
+                opened -> {
+                    review.show(opened.take(), Optional.empty(), opened.review().rating(),
+                            opened.review().selfCheck());
+                    shell.open(Page.REVIEW);
+                }, e -> LOG.warn("Could not open the take {}", ref.take(), e));
     }
 
     /** Transcribes, in the background, takes recorded while the model was missing or still loading. */

@@ -24,9 +24,4 @@ public record TakeResult(Optional<Question> question, TakeFiles files, TakeStats
     public TakeResult {
         notes = List.copyOf(notes);
     }
-
-    /** Whether a camera was recorded, so the review knows to show video or only sound. */
-    public boolean hasVideo() {
-        return stats.framesEncoded() > 0;
-    }
 }

@@ -37,12 +37,36 @@ public final class FileTranscriber {
     }
 
     private Heard listen(Path file, boolean keepAudio) throws IOException {
+        try (VoskDecoder vosk = new VoskDecoder(model, modelName, null)) {
+            SampleBuffer kept = keepAudio ? new SampleBuffer() : null;
+            decode(file, (block, length) -> {
+                vosk.feed(block, length);
+                if (kept != null) {
+                    kept.append(block, length);
+                }
+            });
+            return new Heard(vosk.finish(), kept == null ? new short[0] : kept.toArray());
+        }
+    }
+
+    /** The sound of {@code file} as 16 kHz mono samples, for measuring a saved take's voice without transcribing. */
+    public static short[] audio(Path file) throws IOException {
+        SampleBuffer kept = new SampleBuffer();
+        decode(file, kept::append);
+        return kept.toArray();
+    }
+
+    private interface BlockSink {
+        void accept(short[] block, int length);
+    }
+
+    /** Decodes and resamples {@code file} to 16 kHz mono, handing it on in blocks of half a second. */
+    private static void decode(Path file, BlockSink sink) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-             VoskDecoder vosk = new VoskDecoder(model, modelName, null)) {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setSampleRate(LiveTranscriber.RATE);
             grabber.setAudioChannels(1);
             grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
@@ -53,7 +77,6 @@ public final class FileTranscriber {
             // Vosk works best on blocks of a few tenths of a second, not on FFmpeg's small frames.
             short[] block = new short[LiveTranscriber.RATE / 2];
             int filled = 0;
-            SampleBuffer kept = keepAudio ? new SampleBuffer() : null;
             Frame frame;
             while ((frame = grabber.grabSamples()) != null) {
                 ShortBuffer samples = (ShortBuffer) frame.samples[0];
@@ -62,19 +85,12 @@ public final class FileTranscriber {
                     samples.get(block, filled, n);
                     filled += n;
                     if (filled == block.length) {
-                        vosk.feed(block, filled);
-                        if (kept != null) {
-                            kept.append(block, filled);
-                        }
+                        sink.accept(block, filled);
                         filled = 0;
                     }
                 }
             }
-            vosk.feed(block, filled);
-            if (kept != null) {
-                kept.append(block, filled);
-            }
-            return new Heard(vosk.finish(), kept == null ? new short[0] : kept.toArray());
+            sink.accept(block, filled);
         } catch (FrameGrabber.Exception e) {
             throw new IOException(file + ": cannot be decoded (" + e.getMessage() + ")", e);
         }

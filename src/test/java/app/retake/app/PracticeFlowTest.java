@@ -190,4 +190,38 @@ class PracticeFlowTest {
         assertThat(attempts).extracting(Attempt::questionId).containsOnly(attempts.get(0).questionId());
         assertThat(window.practice().question().get()).isEmpty();
     }
+
+    @Test
+    void aTakeFromTheHistoryOpensInReviewWithItsRating() throws Exception {
+        open();
+        press(KeyCode.SPACE);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION);
+        String question = text("#practice-question");
+        answer(4);
+        press(KeyCode.DIGIT4);
+        press(KeyCode.ESCAPE);
+        waitUntil(() -> window.practice().phase().get() == Phase.IDLE);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.clickOn("#progress-tab-history");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeTableView<Object> table = robot.lookup("#history-table")
+                .queryAs(javafx.scene.control.TreeTableView.class);
+        waitUntil(() -> table.getRoot() != null && !table.getRoot().getChildren().isEmpty());
+        robot.interact(() -> {
+            var session = table.getRoot().getChildren().get(0);
+            session.setExpanded(true);
+            table.getSelectionModel().select(session.getChildren().get(0));
+        });
+        robot.clickOn("#history-open");
+        waitUntil(() -> robot.lookup("#review-page").tryQuery().map(n -> n.getScene() != null).orElse(false)
+                && window.review().take().get().isPresent());
+        assertThat(text("#review-question")).isEqualTo(question);
+        var rated = robot.lookup("#rate-4").queryAs(javafx.scene.control.ToggleButton.class);
+        assertThat(rated.isSelected()).isTrue();
+        assertThat(rated.isDisabled()).as("an old take keeps its rating").isTrue();
+        assertThat(robot.lookup("#review-loop").query().isVisible()).isFalse();
+        FlowPane transcript = robot.lookup("#review-transcript").queryAs(FlowPane.class);
+        assertThat(transcript.getChildren()).hasSizeGreaterThan(3);
+    }
 }

@@ -136,16 +136,27 @@ public final class ReviewModel {
     }
 
     public void rate(Rating r) {
+        if (!inLoop()) {
+            message.set(take.get().isPresent() ? "This take was rated when it was recorded; answer the question "
+                    + "again to rate a new take." : "Answer a question first, then rate your answer.");
+            return;
+        }
         rating.set(Optional.of(r));
         endWarned = false;
         message.set("Rated " + r.label() + "." + (inLoop() ? " N for the next question, R to try this one again." : ""));
     }
 
     public void check(SelfCheck.Aspect aspect, SelfCheck.Verdict verdict) {
+        if (!inLoop()) {
+            return;
+        }
         selfCheck.set(selfCheck.get().with(aspect, verdict));
     }
 
     public void note(String text) {
+        if (!inLoop()) {
+            return;
+        }
         selfCheck.set(selfCheck.get().withNote(text));
     }
 

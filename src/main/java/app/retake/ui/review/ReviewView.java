@@ -124,8 +124,9 @@ public final class ReviewView {
         star.textProperty().bind(model.star());
         star.managedProperty().bind(star.textProperty().isNotEmpty());
 
+        Node selfCheck = selfCheck();
         VBox right = new VBox(10, section("Talking points"), pointsBox, star, section("Measurements"), metrics,
-                section("Self-check"), selfCheck());
+                section("Self-check"), selfCheck);
         right.setPadding(new Insets(0, 8, 0, 0));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setId("review-details");
@@ -154,7 +155,8 @@ public final class ReviewView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label rateLabel = new Label("Rate (1-4):");
         rateLabel.getStyleClass().add("section-title");
-        HBox rating = new HBox(10, rateLabel, ratingBar(), spacer, loop);
+        Node ratingBar = ratingBar();
+        HBox rating = new HBox(10, rateLabel, ratingBar, spacer, loop);
         rating.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(title, body, rating, message);
@@ -162,6 +164,11 @@ public final class ReviewView {
         model.take().addListener((o, a, b) -> {
             loop.setVisible(model.inLoop());
             loop.setManaged(model.inLoop());
+            // A take from an earlier session keeps the rating and self-check it was given; they are shown, not
+            // changed, because the drill has already learned from them.
+            ratingBar.setDisable(!model.inLoop());
+            selfCheck.setDisable(!model.inLoop());
+            rateLabel.setText(model.inLoop() ? "Rate (1-4):" : "Rated:");
             fill(b, metrics, pointsBox);
         });
         loop.setVisible(false);
@@ -332,7 +339,7 @@ public final class ReviewView {
             open(null, null, "The recording is missing: " + file);
             return;
         }
-        open(file, file, shown.get().hasVideo() ? "" : "Audio only: there was no camera for this take.");
+        open(file, file, "");
     }
 
     /** Plays {@code media}, the take {@code take} itself or its picture-only copy; {@code ready} says which. */
@@ -354,7 +361,8 @@ public final class ReviewView {
             MediaPlayer p = new MediaPlayer(new Media(file.toUri().toString()));
             player = p;
             p.setOnReady(() -> {
-                playerNote.setText(ready);
+                playerNote.setText(p.getMedia().getWidth() > 0 ? ready
+                        : "Audio only: there was no camera for this take. " + ready);
                 play.setDisable(false);
             });
             p.setOnError(() -> cannotPlay(take, String.valueOf(p.getError())));

@@ -1,0 +1,71 @@
+package app.retake.practice;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.retake.bank.Question;
+import app.retake.capture.TakeStats;
+import app.retake.history.ReviewFiles;
+import app.retake.history.TakeFiles;
+import app.retake.speech.FileTranscriber;
+import app.retake.speech.LiveTranscriber;
+import app.retake.speech.MetricSettings;
+import app.retake.speech.SpeechMetrics;
+import app.retake.speech.Transcript;
+import app.retake.speech.TranscriptFiles;
+import app.retake.speech.VoiceMetrics;
+
+/** Opens a take saved in an earlier session for review: its transcript, measurements and review file. */
+public final class SavedTakes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SavedTakes.class);
+
+    private SavedTakes() {
+    }
+
+    /** A saved take ready to show, with the rating and self-check it was given. */
+    public record Opened(TakeResult take, ReviewFiles.Review review) {
+    }
+
+    /** Reads a take's files; whatever is missing or damaged is said in the result's notes. Does file I/O. */
+    public static Opened open(TakeFiles files, Optional<Question> question, MetricSettings settings) {
+        List<String> notes = new ArrayList<>();
+        Optional<Transcript> transcript = Optional.empty();
+        if (Files.exists(files.transcript())) {
+            try {
+                transcript = Optional.of(TranscriptFiles.parse(Files.readString(files.transcript())));
+            } catch (IOException e) {
+                notes.add("The transcript " + files.transcript() + " could not be read (" + e.getMessage() + ").");
+            }
+        } else {
+            notes.add("This take has no transcript yet.");
+        }
+        Optional<VoiceMetrics> voice = Optional.empty();
+        if (transcript.isPresent() && Files.isRegularFile(files.video())) {
+            try {
+                voice = VoiceMetrics.measure(FileTranscriber.audio(files.video()), LiveTranscriber.RATE);
+            } catch (IOException e) {
+                LOG.warn("Could not read the sound of {}", files.video(), e);
+            }
+        }
+        if (!Files.isRegularFile(files.video())) {
+            notes.add("The recording " + files.video() + " is missing.");
+        }
+        ReviewFiles.Review review = ReviewFiles.Review.NONE;
+        try {
+            review = ReviewFiles.read(files.review());
+        } catch (IOException e) {
+            notes.add(e.getMessage());
+        }
+        Optional<SpeechMetrics> metrics = transcript.map(t -> SpeechMetrics.of(t, question, settings));
+        double seconds = transcript.map(Transcript::seconds).orElse(0.0);
+        TakeStats stats = new TakeStats(files.video(), 0, 0, 0, 0, seconds, 0, 0, seconds, Optional.empty());
+        return new Opened(new TakeResult(question, files, stats, transcript, metrics, voice, 0, notes), review);
+    }
+}

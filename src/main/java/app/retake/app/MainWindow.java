@@ -33,6 +33,12 @@ import app.retake.ui.practice.PracticeModel;
 import app.retake.ui.practice.PracticeView;
 import app.retake.ui.review.ReviewModel;
 import app.retake.ui.review.ReviewView;
+import app.retake.capture.CameraInfo;
+import app.retake.capture.MicrophoneInfo;
+import app.retake.ui.settings.DeviceLister;
+import app.retake.ui.settings.Look;
+import app.retake.ui.settings.SettingsModel;
+import app.retake.ui.settings.SettingsView;
 import app.retake.ui.shell.Page;
 import app.retake.ui.shell.ShellModel;
 import app.retake.ui.shell.ShellView;
@@ -54,6 +60,7 @@ public final class MainWindow {
     private final PracticeModel practice;
     private final ReviewModel review;
     private final ProgressModel progress;
+    private final SettingsModel settingsPage;
     private final Scene scene;
 
     MainWindow(Services services) {
@@ -88,6 +95,20 @@ public final class MainWindow {
                 }, this::openSavedTake, services.settings.get().profile(), Clock.systemDefaultZone());
         pages.put(Page.PROGRESS, new ProgressView(progress).root());
         pages.put(Page.BANKS, new BanksView(banks).root());
+        this.settingsPage = new SettingsModel(services.settingsStore, services.settings.get(),
+                services.settingsProblems, services.files, new DeviceLister() {
+                    @Override
+                    public List<String> cameras() {
+                        return services.cameras.scan(CameraDiscovery.SEARCH_LIMIT).devices().stream()
+                                .map(CameraInfo::name).toList();
+                    }
+
+                    @Override
+                    public List<String> microphones() {
+                        return services.microphones.scan().devices().stream().map(MicrophoneInfo::name).toList();
+                    }
+                }, services.devices);
+        pages.put(Page.SETTINGS, new SettingsView(settingsPage, this::categories).root());
         ShellView view = new ShellView(shell, pages);
         scene = new Scene(view.root(), 1100, 720);
         view.installShortcuts(scene);
@@ -95,6 +116,11 @@ public final class MainWindow {
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
         }
+        Look.apply(scene, services.settings.get());
+        settingsPage.settings().addListener((obs, old, now) -> {
+            services.settings.set(now);
+            Look.apply(scene, now);
+        });
     }
 
     /** Applies the theme; call once on the FX thread before the first window is built. */
@@ -192,8 +218,9 @@ public final class MainWindow {
         Findings.chosen(Finding.Subject.MICROPHONE, settings.microphone()).ifPresentOrElse(shell::report,
                 () -> FxTasks.supply(services.devices, () -> Findings.microphone(services.microphones.scan()),
                         shell::report, e -> shell.report(Findings.microphone(DeviceScan.failed(String.valueOf(e))))));
-        for (String problem : services.settingsProblems) {
-            practice.notes().set(practice.notes().get().isEmpty() ? problem : practice.notes().get() + " " + problem);
+        if (!services.settingsProblems.isEmpty()) {
+            practice.notes().set("Some settings could not be read and keep their defaults; see the Settings page "
+                    + "(Ctrl+5).");
         }
         FxTasks.supply(services.files, () -> Findings.data(services.locations,
                         TakeRecorder.repair(services.locations.dataRoot())), shell::report,

@@ -33,8 +33,7 @@ public final class Launcher {
     }
 
     static int run(String... args) {
-        CommandLine cli = RetakeCommand.commandLine((locations, exitWhenShown) ->
-                new RetakeGui().start(locations, exitWhenShown));
+        CommandLine cli = RetakeCommand.commandLine(new RetakeGui());
         cli.setExecutionStrategy(Launcher::execute);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             LoggerFactory.getLogger(Launcher.class).error("Command failed", e);

@@ -46,6 +46,19 @@ final class RetakeGui implements GuiStarter {
         }
     }
 
+    @Override
+    public int benchUi(Locations locations, UiBenchOptions options, java.io.PrintWriter out) {
+        try {
+            return new UiBench(locations, options, out).run();
+        } catch (java.io.IOException e) {
+            out.println("FAILED: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
     private static void open(Services services, boolean exitWhenShown, CountDownLatch closed) {
         try {
             MainWindow.applyTheme();

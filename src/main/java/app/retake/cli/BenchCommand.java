@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code retake bench}: measurements that print figures. Tests never assert on time; these do the timing. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
         subcommands = {BenchBanks.class, BenchStartup.class, BenchReplay.class,
-                BenchPick.class, BenchRecord.class, BenchTranscribe.class})
+                BenchPick.class, BenchRecord.class, BenchTranscribe.class, BenchUi.class,
+                BenchFilledPauses.class})
 public final class BenchCommand {
 
     /** Line the window prints when started with {@code --exit-when-shown}. */

@@ -2,12 +2,10 @@ package app.retake.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,13 +116,11 @@ final class BenchTranscribe implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (String tool : List.of("espeak-ng", "sox")) {
-            if (!runs(tool, "--version")) {
-                err.println(tool + " is needed to build the test set and was not found on the PATH "
-                        + "(on Debian or Ubuntu: apt-get install espeak-ng sox).");
-                err.flush();
-                return 2;
-            }
+        Optional<String> missing = SpokenAudio.missingTool();
+        if (missing.isPresent()) {
+            err.println(missing.get());
+            err.flush();
+            return 2;
         }
         List<Script> scripts = SCRIPTS.subList(0, Math.max(1, Math.min(utterances, SCRIPTS.size())));
         Path dir = Files.createTempDirectory("retake-bench-transcribe");
@@ -177,9 +173,7 @@ final class BenchTranscribe implements Callable<Integer> {
             }
             summary(out, rows);
         } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            SpokenAudio.deleteTree(dir);
         }
         out.flush();
         return 0;
@@ -260,27 +254,16 @@ final class BenchTranscribe implements Callable<Integer> {
     /** Speaks each segment, then joins them with known silences; returns 16 kHz mono samples. */
     private static short[] synthesise(Path dir, String name, Script script) throws IOException, InterruptedException {
         List<short[]> parts = new ArrayList<>();
-        parts.add(new short[(int) Math.round(script.lead() * RATE)]);
+        parts.add(SpokenAudio.silence(script.lead()));
         for (int k = 0; k < script.segments().size(); k++) {
-            Path raw = dir.resolve(name + "-" + k + "-raw.wav");
-            Path seg = dir.resolve(name + "-" + k + ".wav");
-            run("espeak-ng", "-v", script.voice(), "-s", Integer.toString(script.wpm()), "-w", raw.toString(),
-                    script.segments().get(k));
-            run("sox", raw.toString(), "-r", Integer.toString(RATE), "-c", "1", "-b", "16", seg.toString());
-            parts.add(WavFiles.read(seg).mono());
+            parts.add(SpokenAudio.speak(dir, name + "-" + k, script.voice(), script.wpm(), script.segments().get(k)));
             if (k < script.gaps().size()) {
-                parts.add(new short[(int) Math.round(script.gaps().get(k) * RATE)]);
+                parts.add(SpokenAudio.silence(script.gaps().get(k)));
             }
         }
-        int total = parts.stream().mapToInt(p -> p.length).sum();
         // A second of trailing silence, as an answer ends before the candidate presses stop.
-        short[] all = new short[total + RATE];
-        int at = 0;
-        for (short[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
+        parts.add(SpokenAudio.silence(1.0));
+        return SpokenAudio.concat(parts);
     }
 
     /** Voiced span and long silences, from 10 ms frame energy of the assembled samples. */
@@ -309,27 +292,6 @@ final class BenchTranscribe implements Callable<Integer> {
             }
         }
         return new Truth(first * 0.01, (last + 1) * 0.01, pauses, audio.length / (double) RATE);
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
-        }
     }
 
     private static String fmt(java.util.OptionalDouble value, int decimals) {

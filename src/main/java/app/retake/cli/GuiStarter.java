@@ -13,4 +13,18 @@ public interface GuiStarter {
      * @return the process exit code
      */
     int start(Locations locations, boolean exitWhenShown);
+
+    /** What {@code bench ui} records with: the take's length and the devices' specs. */
+    record UiBenchOptions(double seconds, String camera, String microphone, app.retake.capture.Resolution size) {
+    }
+
+    /**
+     * Opens the window, records one take through the practice loop and prints what it measured to {@code out}.
+     *
+     * @return the process exit code
+     */
+    default int benchUi(Locations locations, UiBenchOptions options, java.io.PrintWriter out) {
+        out.println("This build cannot open a window.");
+        return 2;
+    }
 }

@@ -44,6 +44,11 @@ public final class RetakeCommand implements Callable<Integer> {
         this.gui = gui;
     }
 
+    /** Opens windows for the GUI and for the benchmarks that need one. */
+    GuiStarter gui() {
+        return gui;
+    }
+
     /** Where things live, as the global options say. */
     public Locations locations() {
         return Locations.resolve(data, banks, model);

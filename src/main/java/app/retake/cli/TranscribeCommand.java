@@ -85,7 +85,7 @@ public final class TranscribeCommand implements Callable<Integer> {
                         long start = System.nanoTime();
                         FileTranscriber.Heard heard = transcriber.listen(file);
                         double seconds = (System.nanoTime() - start) / 1e9;
-                        return new Timed(heard.transcript(), seconds,
+                        return new Timed(heard.transcript(), heard.audio(), seconds,
                                 VoiceMetrics.measure(heard.audio(), LiveTranscriber.RATE));
                     }));
                 }
@@ -118,13 +118,15 @@ public final class TranscribeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "== %s (%.1f s of audio, %d words, transcribed in %.1f s, real-time factor %.2f)%n",
                 file, t.seconds(), t.words().size(), timed.seconds(), t.seconds() > 0 ? timed.seconds() / t.seconds() : 0);
         out.println(t.text().isEmpty() ? "(no speech recognised)" : t.text());
-        for (String line : MetricsReport.lines(SpeechMetrics.of(t, question, MetricSettings.defaults()), timed.voice())) {
+        SpeechMetrics metrics = SpeechMetrics.of(t, timed.audio(), LiveTranscriber.RATE, question,
+                MetricSettings.defaults());
+        for (String line : MetricsReport.lines(metrics, timed.voice())) {
             out.println("  " + line);
         }
     }
 
     private Optional<Question> question = Optional.empty();
 
-    private record Timed(Transcript transcript, double seconds, Optional<VoiceMetrics> voice) {
+    private record Timed(Transcript transcript, short[] audio, double seconds, Optional<VoiceMetrics> voice) {
     }
 }

@@ -100,7 +100,8 @@ public final class LateTranscription {
             try {
                 FileTranscriber.Heard heard = transcriber.listen(files.video());
                 TranscriptFiles.write(heard.transcript(), files.transcript(), files.subtitles());
-                SpeechMetrics metrics = SpeechMetrics.of(heard.transcript(), question, settings);
+                SpeechMetrics metrics = SpeechMetrics.of(heard.transcript(), heard.audio(),
+                        app.retake.speech.LiveTranscriber.RATE, question, settings);
                 measured.put(key, MetricsSummary.of(metrics, VoiceMetrics.measure(heard.audio(),
                         app.retake.speech.LiveTranscriber.RATE)));
                 done.add(files);

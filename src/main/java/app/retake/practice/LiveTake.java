@@ -209,7 +209,8 @@ public final class LiveTake {
                 LOG.error("Could not save the transcript of {}", files.video(), e);
                 out.add("The transcript could not be saved to " + files.transcript() + ": " + e.getMessage());
             }
-            metrics = Optional.of(SpeechMetrics.of(transcript.get(), question, metricSettings));
+            metrics = Optional.of(SpeechMetrics.of(transcript.get(), audio, LiveTranscriber.RATE, question,
+                    metricSettings));
             voice = VoiceMetrics.measure(audio, LiveTranscriber.RATE);
         }
         transcriber.ifPresent(LiveTranscriber::close);

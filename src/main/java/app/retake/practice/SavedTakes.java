@@ -47,9 +47,11 @@ public final class SavedTakes {
             notes.add("This take has no transcript yet.");
         }
         Optional<VoiceMetrics> voice = Optional.empty();
+        short[] audio = new short[0];
         if (transcript.isPresent() && Files.isRegularFile(files.video())) {
             try {
-                voice = VoiceMetrics.measure(FileTranscriber.audio(files.video()), LiveTranscriber.RATE);
+                audio = FileTranscriber.audio(files.video());
+                voice = VoiceMetrics.measure(audio, LiveTranscriber.RATE);
             } catch (IOException e) {
                 LOG.warn("Could not read the sound of {}", files.video(), e);
             }
@@ -63,7 +65,9 @@ public final class SavedTakes {
         } catch (IOException e) {
             notes.add(e.getMessage());
         }
-        Optional<SpeechMetrics> metrics = transcript.map(t -> SpeechMetrics.of(t, question, settings));
+        short[] heard = audio;
+        Optional<SpeechMetrics> metrics = transcript.map(t -> SpeechMetrics.of(t, heard, LiveTranscriber.RATE,
+                question, settings));
         double seconds = transcript.map(Transcript::seconds).orElse(0.0);
         TakeStats stats = new TakeStats(files.video(), 0, 0, 0, 0, seconds, 0, 0, seconds, Optional.empty());
         return new Opened(new TakeResult(question, files, stats, transcript, metrics, voice, 0, notes), review);

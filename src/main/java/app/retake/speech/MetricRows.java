@@ -51,9 +51,15 @@ public final class MetricRows {
         OptionalDouble fpm = m.fillersPerMinute();
         rows.add(new Row("Filler phrases", m.fillers().total() + (fpm.isPresent()
                 ? format(" (%.1f per minute)", fpm.getAsDouble()) : "") + counted(m.fillers().counts()),
-                "\"Like\", \"you know\", \"basically\"… Up to about 2 a minute goes unnoticed. Um and uh are not "
-                        + "counted: the speech model does not hear them reliably.",
+                "\"Like\", \"you know\", \"basically\"… Up to about 2 a minute goes unnoticed.",
                 fpm.isPresent() && fpm.getAsDouble() > FILLERS_OK_PER_MINUTE));
+        if (m.filledPauses().isPresent()) {
+            int n = m.filledPauses().getAsInt();
+            rows.add(new Row("Um and uh (estimate)", Integer.toString(n),
+                    "Held \"um\"/\"uh\" sounds found in the audio, since the speech model does not write them. "
+                            + "An estimate: it misses about a third and is rarely wrong (see docs/MEASUREMENTS.md).",
+                    n > 3));
+        }
         rows.add(new Row("Hedges", m.hedges().total() + counted(m.hedges().counts()),
                 "\"I think\", \"maybe\", \"probably\" soften claims; use them where you are genuinely unsure.",
                 m.hedges().total() > 3));

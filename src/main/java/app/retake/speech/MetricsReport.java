@@ -25,6 +25,8 @@ public final class MetricsReport {
         lines.add("filler phrases: " + m.fillers().total() + (m.fillersPerMinute().isPresent()
                 ? String.format(Locale.ROOT, " (%.1f per minute)", m.fillersPerMinute().getAsDouble()) : "")
                 + counted(m.fillers().counts()));
+        // The model writes no "um" or "uh", so these come from the sound; the label says it is an estimate.
+        m.filledPauses().ifPresent(n -> lines.add("um/uh (acoustic estimate): " + n));
         lines.add("hedges: " + m.hedges().total() + counted(m.hedges().counts()));
         lines.add("repeated words: " + m.repeats().size());
         if (!m.coverage().isEmpty()) {

@@ -20,6 +20,8 @@ public final class MetricsSummary {
     public static final String FILLERS = "fillers";
     public static final String FILLERS_PER_MINUTE = "fillers_per_min";
     public static final String HEDGES = "hedges";
+    /** The acoustic um/uh estimate, when it is shown at all. */
+    public static final String UM_UH = "um_uh";
     public static final String POINTS_COVERED = "points_covered";
     public static final String POINTS = "points";
     public static final String TONE_CUES = "tone_cues";
@@ -38,6 +40,7 @@ public final class MetricsSummary {
         map.put(FILLERS, Integer.toString(m.fillers().total()));
         put(map, FILLERS_PER_MINUTE, m.fillersPerMinute(), "%.2f");
         map.put(HEDGES, Integer.toString(m.hedges().total()));
+        m.filledPauses().ifPresent(n -> map.put(UM_UH, Integer.toString(n)));
         if (!m.coverage().isEmpty()) {
             map.put(POINTS_COVERED, Long.toString(m.coverage().stream().filter(PointCoverage::covered).count()));
             map.put(POINTS, Integer.toString(m.coverage().size()));

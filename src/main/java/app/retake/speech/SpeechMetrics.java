@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -32,13 +33,16 @@ import java.util.Set;
  * @param coverage          each talking point of the question, covered or missed; empty without a question
  * @param star              which STAR parts were heard, for behavioural questions only
  * @param toneCues          bitter or negative phrasing heard
+ * @param filledPauses      "um"/"uh" found in the sound by {@link FilledPauseDetector}, an estimate; empty when the
+ *                          audio was not analysed, nothing was said, or the estimate is withheld
+ *                          ({@link FilledPauseDetector#SHOWN_TO_USERS})
  */
 public record SpeechMetrics(double durationSeconds, int words, OptionalDouble timeToFirstWord,
                             OptionalDouble speakingSeconds, OptionalDouble wordsPerMinute,
                             OptionalDouble longestPause, List<Pause> longPauses, OptionalDouble meanConfidence,
                             PhraseCounts fillers, OptionalDouble fillersPerMinute, PhraseCounts hedges,
                             List<Occurrence> repeats, List<PointCoverage> coverage, Optional<StarShape> star,
-                            PhraseCounts toneCues) {
+                            PhraseCounts toneCues, OptionalInt filledPauses) {
 
     /** A silence between words longer than this, in seconds, counts as a long pause. */
     public static final double LONG_PAUSE_SECONDS = 2.0;
@@ -89,7 +93,27 @@ public record SpeechMetrics(double durationSeconds, int words, OptionalDouble ti
         coverage = List.copyOf(coverage);
     }
 
-    /** Measures a take, with the question it answered when there was one. */
+    /**
+     * Measures a take from its words and its audio ({@code sampleRate} Hz mono, the audio the transcript was made
+     * from), which adds the acoustic um/uh estimate while that estimate is shown to users.
+     */
+    public static SpeechMetrics of(Transcript transcript, short[] audio, int sampleRate, Optional<Question> question,
+                                   MetricSettings settings) {
+        SpeechMetrics fromWords = of(transcript, question, settings);
+        if (!FilledPauseDetector.SHOWN_TO_USERS || audio.length == 0 || transcript.words().isEmpty()) {
+            return fromWords;
+        }
+        int found = new FilledPauseDetector(sampleRate).detect(audio, transcript).size();
+        return fromWords.withFilledPauses(OptionalInt.of(found));
+    }
+
+    private SpeechMetrics withFilledPauses(OptionalInt count) {
+        return new SpeechMetrics(durationSeconds, words, timeToFirstWord, speakingSeconds, wordsPerMinute,
+                longestPause, longPauses, meanConfidence, fillers, fillersPerMinute, hedges, repeats, coverage, star,
+                toneCues, count);
+    }
+
+    /** Measures a take from its words alone, with the question it answered when there was one. */
     public static SpeechMetrics of(Transcript transcript, Optional<Question> question, MetricSettings settings) {
         List<Word> words = transcript.words();
         List<String> tokens = Tokens.of(words);
@@ -121,7 +145,8 @@ public record SpeechMetrics(double durationSeconds, int words, OptionalDouble ti
 
         return new SpeechMetrics(transcript.seconds(), n, firstWord, speaking, wpm, longest, longPauses, confidence,
                 fillers, perMinute(fillers.total(), speaking), count(settings.hedges(), words, tokens, false),
-                repeats(words, tokens), coverage, star, count(settings.toneCues(), words, tokens, false));
+                repeats(words, tokens), coverage, star, count(settings.toneCues(), words, tokens, false),
+                OptionalInt.empty());
     }
 
     private static OptionalDouble perMinute(int count, OptionalDouble seconds) {

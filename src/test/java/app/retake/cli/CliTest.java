@@ -106,7 +106,8 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][]{{"--help"}, {"doctor", "--help"}, {"bank", "check", "--help"},
-                {"bank", "list", "--help"}, {"bench", "banks", "--help"}, {"bench", "startup", "--help"}}) {
+                {"bank", "list", "--help"}, {"bench", "banks", "--help"}, {"bench", "startup", "--help"},
+                {"bench", "fillers", "--help"}}) {
             Run r = run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");

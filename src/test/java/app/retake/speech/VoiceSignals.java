@@ -56,6 +56,54 @@ final class VoiceSignals {
         return scale(signal, amplitude);
     }
 
+    /** Formants (Hz) of a neutral, schwa-like vowel: the "uh" of a hesitation. */
+    static final double[] SCHWA = {500, 1500, 2500};
+    /** Formants of an open "ah" and a close "ee": far apart, so a glide between them is a diphthong-like change. */
+    static final double[] AH = {750, 1100, 2500};
+    static final double[] EE = {300, 2300, 3000};
+
+    /**
+     * A vowel-like sound: harmonics of a fundamental that moves evenly in semitones from {@code fromHz} to
+     * {@code toHz}, shaped by three formant peaks that move linearly from {@code fromFormants} to
+     * {@code toFormants}, with the spectrum falling 6 dB per octave as a voice's does. Peak scaled to amplitude.
+     */
+    static short[] vowel(double fromHz, double toHz, double[] fromFormants, double[] toFormants, double amplitude,
+                         double seconds) {
+        int count = (int) Math.round(seconds * RATE);
+        double rate = Math.log(toHz / fromHz) / seconds;
+        double[] signal = new double[count];
+        double peak = 0;
+        double[] formants = new double[3];
+        for (int i = 0; i < count; i++) {
+            double t = i / (double) RATE;
+            double share = t / seconds;
+            for (int j = 0; j < 3; j++) {
+                formants[j] = fromFormants[j] + (toFormants[j] - fromFormants[j]) * share;
+            }
+            double f0 = fromHz * Math.exp(rate * t);
+            // Phase of the fundamental is the integral of f0, so a glide has no clicks.
+            double phase = rate == 0 ? 2 * Math.PI * fromHz * t
+                    : 2 * Math.PI * fromHz * (Math.exp(rate * t) - 1) / rate;
+            double x = 0;
+            for (int k = 1; k * f0 < 4000; k++) {
+                double f = k * f0;
+                double envelope = 0;
+                for (double formant : formants) {
+                    double d = (f - formant) / 120;
+                    envelope += Math.exp(-d * d / 2);
+                }
+                x += (0.05 + envelope) / k * Math.sin(k * phase);
+            }
+            signal[i] = x;
+            peak = Math.max(peak, Math.abs(x));
+        }
+        return scale(signal, amplitude / peak);
+    }
+
+    static short[] steadyVowel(double hertz, double[] formants, double amplitude, double seconds) {
+        return vowel(hertz, hertz, formants, formants, amplitude, seconds);
+    }
+
     static short[] whiteNoise(double rms, double seconds, long seed) {
         Random random = new Random(seed);
         double[] signal = new double[(int) Math.round(seconds * RATE)];

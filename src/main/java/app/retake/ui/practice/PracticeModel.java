@@ -96,6 +96,7 @@ public final class PracticeModel {
     private volatile double latestLevel = Double.NEGATIVE_INFINITY;
     private final Deque<String> finishedPhrases = new ArrayDeque<>();
     private volatile String partial = "";
+    private long previewFrames;
 
     private PracticeSession session;
     private LiveTake take;
@@ -155,9 +156,18 @@ public final class PracticeModel {
         return level;
     }
 
-    /** Takes the newest camera frame, if one arrived since the last call. */
+    /** Takes the newest camera frame, if one arrived since the last call; the preview calls it every pulse. */
     public Optional<VideoFrame> takeFrame() {
-        return Optional.ofNullable(latestFrame.getAndSet(null));
+        VideoFrame frame = latestFrame.getAndSet(null);
+        if (frame != null) {
+            previewFrames++;
+        }
+        return Optional.ofNullable(frame);
+    }
+
+    /** How many camera frames the preview has taken so far, to measure its frame rate. */
+    public long previewFrames() {
+        return previewFrames;
     }
 
     /** Called by the view's animation timer each frame: copies what the capture threads left for it. */

@@ -12,7 +12,6 @@ import app.retake.practice.PracticeSession;
 import app.retake.ui.practice.PracticeModel.Phase;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -40,7 +39,7 @@ public final class PracticeView {
     private final VBox root = new VBox(14);
     private final PracticeModel model;
     private final ImageView preview = new ImageView();
-    private WritableImage frameImage;
+    private final FramePainter painter = new FramePainter();
 
     /**
      * @param categories supplies the bank categories for the plan chooser, read when the chooser opens
@@ -200,9 +199,9 @@ public final class PracticeView {
             public void handle(long now) {
                 model.tick();
                 model.takeFrame().ifPresent(frame -> {
-                    frameImage = SwingFXUtils.toFXImage(frame.image(), frameImage);
-                    if (preview.getImage() != frameImage) {
-                        preview.setImage(frameImage);
+                    WritableImage painted = painter.paint(frame.image());
+                    if (preview.getImage() != painted) {
+                        preview.setImage(painted);
                     }
                 });
             }

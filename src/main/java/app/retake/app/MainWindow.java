@@ -65,7 +65,9 @@ public final class MainWindow {
 
     MainWindow(Services services) {
         this.services = services;
-        this.banks = new BanksModel(services.locations.banksDir(), services.files);
+        // Drill boxes change the settings through the Settings page's model, so neither overwrites the other.
+        this.banks = new BanksModel(services.locations.banksDir(), services.files, services.settings::get,
+                this::updateSettings);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         Practice practiceService = new Practice(services.locations, services.speech, services.settings::get,
                 Clock.systemDefaultZone(), new SplittableRandom());
@@ -150,6 +152,10 @@ public final class MainWindow {
 
     ShellModel shell() {
         return shell;
+    }
+
+    private void updateSettings(java.util.function.UnaryOperator<app.retake.settings.Settings> change) {
+        settingsPage.update(change);
     }
 
     /** Opens a take from the history in Review; reading its files happens off the FX thread. */

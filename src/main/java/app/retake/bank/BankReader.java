@@ -34,7 +34,7 @@ import app.retake.storage.FileProblem;
 public final class BankReader {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final char REPLACEMENT = '\uFFFD';
 
     /** Reads and validates {@code file}. */

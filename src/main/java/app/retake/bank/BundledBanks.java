@@ -19,6 +19,11 @@ public final class BundledBanks {
     private BundledBanks() {
     }
 
+    /** Whether the bank named {@code bankName} (file name without .csv) is the one shipped with Retake. */
+    public static boolean isBundled(String bankName) {
+        return bankName != null && QuestionBank.nameOf(Path.of(CORE)).equalsIgnoreCase(bankName.strip());
+    }
+
     /** Puts the bundled core bank into {@code banksDir} unless a file of that name is already there. */
     public static void installIfMissing(Path banksDir) {
         Path target = banksDir.resolve(CORE);

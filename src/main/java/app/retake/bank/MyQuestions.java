@@ -17,7 +17,8 @@ import app.retake.storage.FileProblem;
 public final class MyQuestions {
 
     public static final String FILE_NAME = "my-questions.csv";
-    static final String BANK = "my-questions";
+    /** The bank's name, as questions and settings refer to it. */
+    public static final String BANK = "my-questions";
     static final String SOURCE = "typed in Retake";
 
     private final Path file;

@@ -59,3 +59,68 @@ xdotool key --window "$win" ctrl+4
 sleep 1.5
 shot banks-problems
 stop
+
+# 3. The practice loop with a test-pattern camera and a spoken answer as the microphone, in both themes, over a
+#    generated demo history (six days of takes) so the Progress page has something to chart.
+espeak-ng -v en-us -s 140 -w "$data/raw.wav" "In my last role I led a small team that rebuilt the billing \
+service. Basically I split the work into weekly milestones, talked to every customer who depended on it, and we \
+shipped two weeks early." >/dev/null 2>&1
+sox "$data/raw.wav" -r 16000 -c 1 "$data/answer.wav" pad 0.6 3
+demo_history() {
+  python3 - "$1" <<'PY'
+import csv, datetime, random, sys
+random.seed(7)
+ids = [r["id"] for r in csv.DictReader(open("question-banks/core.csv", encoding="utf-8"))]
+out = open(sys.argv[1], "w", newline="", encoding="utf-8")
+out.write("# retake attempt log, schema=1\n")
+w = csv.writer(out, lineterminator="\n")
+w.writerow(["time","session","take","question","bank","mode","profile","self_rating","interviewer_rating",
+            "duration_s","recording","transcript","metrics"])
+today = datetime.datetime.now().astimezone().replace(hour=19, minute=0, second=0, microsecond=0)
+ratings = ["unprepared", "shaky", "good", "nailed"]
+for day in range(6, 0, -1):
+    start = today - datetime.timedelta(days=day)
+    for n in range(6):
+        t = start + datetime.timedelta(minutes=2 * n)
+        skill = (6 - day) / 6
+        rating = ratings[min(3, int(random.random() * 2 + skill * 2.2))]
+        wpm = 112 + 30 * skill + random.uniform(-8, 8)
+        metrics = "fillers_per_min=%.2f;long_pauses=%d;wpm=%.1f" % (max(0, 4 - 3 * skill + random.uniform(-1, 1)),
+                                                                  max(0, round(3 - 2.5 * skill + random.uniform(-1, 1))), wpm)
+        w.writerow([t.isoformat(timespec="seconds"), "demo-%d" % day, "take-%02d" % (n + 1), random.choice(ids[:60]),
+                    "core", "solo", "me", rating, "", "95", "", "", metrics])
+PY
+}
+for theme in light dark; do
+  root="$data/loop-$theme"
+  mkdir -p "$root"
+  demo_history "$root/attempts.csv"
+  printf '{"camera":"synthetic","microphone":"file:%s","theme":"%s"}\n' "$data/answer.wav" "$theme" \
+    > "$root/settings.json"
+  suffix=$([ "$theme" = dark ] && echo "-dark" || echo "")
+  start java -Xmx512m -jar "$jar" --data "$root"
+  shot "practice-idle$suffix"
+  xdotool key --window "$win" space
+  sleep 2
+  xdotool key --window "$win" space
+  sleep 7
+  shot "practice-recording$suffix"
+  sleep 6
+  xdotool key --window "$win" space
+  sleep 6
+  xdotool key --window "$win" 3
+  sleep 1
+  shot "review$suffix"
+  xdotool key --window "$win" Escape
+  sleep 2
+  xdotool key --window "$win" ctrl+3
+  sleep 3
+  shot "progress$suffix"
+  xdotool key --window "$win" ctrl+4
+  sleep 2
+  shot "banks$suffix"
+  xdotool key --window "$win" ctrl+5
+  sleep 2
+  shot "settings$suffix"
+  stop
+done

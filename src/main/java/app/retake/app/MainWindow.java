@@ -1,5 +1,27 @@
 package app.retake.app;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+import app.retake.bank.Question;
+import app.retake.drill.AmbushSettings;
+import app.retake.drill.Preparedness;
+import app.retake.drill.SpringPicker;
+import app.retake.history.AttemptLog;
+import app.retake.ui.ambush.AmbushModel;
+import app.retake.ui.ambush.AmbushPopup;
+import app.retake.ui.ambush.AmbushView;
+import app.retake.ui.ambush.Chime;
+import app.retake.ui.debrief.DebriefModel;
+import app.retake.ui.debrief.DebriefView;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,6 +83,8 @@ public final class MainWindow {
     private final ReviewModel review;
     private final ProgressModel progress;
     private final SettingsModel settingsPage;
+    private final AmbushModel ambush;
+    private final DebriefModel debrief;
     private final Scene scene;
 
     MainWindow(Services services) {
@@ -86,7 +110,24 @@ public final class MainWindow {
                 shell.open(Page.PRACTICE);
             }
         });
-        pages.put(Page.PRACTICE, new PracticeView(practice, this::categories).root());
+        // Ambush mode: the timer lives on its own scheduler; choosing a question reads files, so it runs on `files`.
+        this.ambush = new AmbushModel(AmbushSettings.defaults(ZoneId.systemDefault()), services.ambush,
+                services.files, this::pickWeakSpot, this::answerAmbush);
+        // An ambush in the middle of a take would only get in the way; it comes back at its next moment.
+        ambush.holdWhile(practice.phase().isEqualTo(PracticeModel.Phase.RECORDING)
+                .or(practice.phase().isEqualTo(PracticeModel.Phase.SAVING)));
+        new AmbushPopup(ambush, new Chime(services.ambush)::play);
+        AmbushView ambushView = new AmbushView(ambush);
+        // Debriefs append attempts, so they share the thread of practice's log appends.
+        this.debrief = new DebriefModel(services.locations.banksDir(), services.locations.dataRoot(),
+                () -> services.settings.get().profile(), services.takes, Clock.systemDefaultZone(),
+                saved -> refreshProgress());
+        DebriefView debriefView = new DebriefView(debrief);
+        Node practicePage = new PracticeView(practice, this::categories).root();
+        HBox ambushBar = new HBox(10, ambushView.toggle(), ambushView.status());
+        ambushBar.setAlignment(Pos.CENTER_LEFT);
+        ambushBar.setPadding(new Insets(0, 0, 10, 0));
+        pages.put(Page.PRACTICE, focusForwarding(ambushBar, practicePage));
         pages.put(Page.REVIEW, reviewView.root());
         // The same thread as practice's log appends, so a delete never races an append.
         this.progress = new ProgressModel(services.locations.dataRoot(),
@@ -95,7 +136,13 @@ public final class MainWindow {
                             new SessionPlan.QuickDrill(Math.max(1, ids.size()), SpringFilter.ANY));
                     shell.open(Page.PRACTICE);
                 }, this::openSavedTake, services.settings.get().profile(), Clock.systemDefaultZone());
-        pages.put(Page.PROGRESS, new ProgressView(progress).root());
+        Button logInterview = new Button("Log a real interview…");
+        logInterview.setId("progress-debrief");
+        logInterview.setOnAction(e -> debriefView.openWindow(window()));
+        HBox progressBar = new HBox(logInterview);
+        progressBar.setAlignment(Pos.CENTER_RIGHT);
+        progressBar.setPadding(new Insets(0, 0, 8, 0));
+        pages.put(Page.PROGRESS, focusForwarding(progressBar, new ProgressView(progress).root()));
         pages.put(Page.BANKS, new BanksView(banks).root());
         this.settingsPage = new SettingsModel(services.settingsStore, services.settings.get(),
                 services.settingsProblems, services.files, new DeviceLister() {
@@ -197,6 +244,74 @@ public final class MainWindow {
                                 outcome.problems()));
                     }
                 }, e -> LOG.warn("Transcribing earlier takes failed", e));
+    }
+
+    AmbushModel ambush() {
+        return ambush;
+    }
+
+    private Window window() {
+        return scene.getWindow();
+    }
+
+    private void refreshProgress() {
+        progress.refresh();
+    }
+
+    /**
+     * A page with a bar of extra controls above it. The shell focuses the node it shows so that keys reach the
+     * page; this passes that focus on to the page itself, whose key handlers sit on its own root.
+     */
+    private static Node focusForwarding(Node bar, Node page) {
+        BorderPane wrapper = new BorderPane(page);
+        wrapper.setTop(bar);
+        wrapper.focusedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                page.requestFocus();
+            }
+        });
+        return wrapper;
+    }
+
+    /** The question an ambush springs: an enabled question, weighted to the weak spots. Runs on `files`. */
+    private Optional<Question> pickWeakSpot() {
+        var settings = services.settings.get();
+        List<Question> pool = QuestionLibrary.loadFolder(services.locations.banksDir()).questions().stream()
+                .filter(settings::drills).toList();
+        Preparedness memory = Preparedness.replay(AttemptLog.in(services.locations.dataRoot()), settings.profile());
+        Instant now = Instant.now();
+        return new SpringPicker(new SplittableRandom()).pick(pool, q -> memory.weakness(q.id(), now), List.of())
+                .map(SpringPicker.Candidate::question);
+    }
+
+    /** The user took the ambush: bring the window back and record an answer to that question at once. */
+    void answerAmbush(Question question) {
+        if (scene.getWindow() instanceof Stage stage) {
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+        }
+        shell.open(Page.PRACTICE);
+        ChangeListener<PracticeModel.Phase> startWhenAsked = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends PracticeModel.Phase> obs, PracticeModel.Phase was,
+                                PracticeModel.Phase now) {
+                if (now == PracticeModel.Phase.BUSY) {
+                    return;
+                }
+                practice.phase().removeListener(this);
+                if (now == PracticeModel.Phase.QUESTION
+                        && practice.question().get().filter(q -> q.id().equals(question.id())).isPresent()) {
+                    practice.space();
+                }
+            }
+        };
+        practice.phase().addListener(startWhenAsked);
+        practice.drill(Set.of(question.id()), new SessionPlan.QuickDrill(1, SpringFilter.ANY));
+        if (practice.phase().get() != PracticeModel.Phase.BUSY) {
+            // drill() refused (a take is recording or saving); leave that take alone.
+            practice.phase().removeListener(startWhenAsked);
+        }
     }
 
     /** The categories of the loaded banks, for the practice plan chooser. */

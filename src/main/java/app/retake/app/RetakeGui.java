@@ -22,10 +22,15 @@ final class RetakeGui implements GuiStarter {
 
     @Override
     public int start(Locations locations, boolean exitWhenShown) {
+        return start(locations, exitWhenShown, false);
+    }
+
+    @Override
+    public int start(Locations locations, boolean exitWhenShown, boolean ambush) {
         CountDownLatch closed = new CountDownLatch(1);
         try (Services services = new Services(locations)) {
             try {
-                Platform.startup(() -> open(services, exitWhenShown, closed));
+                Platform.startup(() -> open(services, exitWhenShown, ambush, closed));
             } catch (RuntimeException e) {
                 // The toolkit never started, so there is nothing to exit: Platform.exit() would wait for it forever.
                 LOG.error("Cannot start the window toolkit", e);
@@ -59,7 +64,7 @@ final class RetakeGui implements GuiStarter {
         }
     }
 
-    private static void open(Services services, boolean exitWhenShown, CountDownLatch closed) {
+    private static void open(Services services, boolean exitWhenShown, boolean ambush, CountDownLatch closed) {
         try {
             MainWindow.applyTheme();
             MainWindow window = new MainWindow(services);
@@ -74,8 +79,15 @@ final class RetakeGui implements GuiStarter {
                     Platform.runLater(stage::close);
                 });
             }
+            if (ambush) {
+                // Ambush mode keeps out of the way until it springs a question.
+                stage.setIconified(true);
+            }
             stage.show();
             window.startBackgroundWork();
+            if (ambush) {
+                window.ambush().arm();
+            }
         } catch (RuntimeException | Error e) {
             LOG.error("The window could not be built", e);
             System.err.println("Retake could not open its window: " + e + ". Details are in the log file.");

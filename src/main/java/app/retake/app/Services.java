@@ -3,6 +3,7 @@ package app.retake.app;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +27,8 @@ final class Services implements AutoCloseable {
     final ExecutorService files = Executors.newSingleThreadExecutor(named("files"));
     /** Starting and finishing takes: opening devices, finishing files, transcribing the last words. */
     final ExecutorService takes = Executors.newSingleThreadExecutor(named("takes"));
+    /** Ambush mode: waits for its random moments, counts the popup down and plays the chime. */
+    final ScheduledExecutorService ambush = Executors.newSingleThreadScheduledExecutor(named("ambush"));
     final SettingsStore settingsStore;
     /** The settings in force; replaced as a whole when the user saves new ones. */
     final AtomicReference<Settings> settings;
@@ -54,6 +57,7 @@ final class Services implements AutoCloseable {
         devices.shutdownNow();
         files.shutdownNow();
         takes.shutdownNow();
+        ambush.shutdownNow();
         speech.close();
     }
 }

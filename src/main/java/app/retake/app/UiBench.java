@@ -112,8 +112,8 @@ final class UiBench {
             out.println("FAILED: recording did not start: " + on(() -> window.practice().status().get()));
             return 1;
         }
-        long framesBefore = on(() -> window.practice().previewFrames());
         long started = System.nanoTime();
+        long framesBefore = on(() -> window.practice().previewFrames());
         long peakRecording = 0;
         while ((System.nanoTime() - started) / 1e9 < options.seconds()) {
             Thread.sleep(200);
@@ -132,20 +132,19 @@ final class UiBench {
             return 1;
         }
         double reviewMs = (System.nanoTime() - stopAt) / 1e6;
-        List<Double> gaps = on(() -> {
+        Thread.sleep(1000);
+        long settled = System.nanoTime();
+        List<Double> recording = on(() -> pulses.gaps(started, stopAt));
+        List<Double> saving = on(() -> {
             pulses.stop();
-            return pulses.gaps();
+            return pulses.gaps(stopAt, settled);
         });
         var take = on(() -> window.review().take().get().orElseThrow());
-        List<Double> sorted = new ArrayList<>(gaps);
-        Collections.sort(sorted);
-        double longest = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
-        double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(0.99 * sorted.size()) - 1));
-        long stalls = gaps.stream().filter(g -> g > STALL_MS).count();
-        out.printf(Locale.ROOT, "recorded %.1f s: camera %s, microphone %s, live transcription on%n", seconds,
-                options.camera(), options.microphone());
-        out.printf(Locale.ROOT, "FX thread while recording and saving: %d pulses, longest gap %.0f ms, p99 %.0f ms, "
-                + "gaps over %.0f ms: %d (target: none)%n", gaps.size() + 1, longest, p99, STALL_MS, stalls);
+        out.printf(Locale.ROOT, "recorded %.1f s: camera %s, microphone %s, live transcription on; max heap %d MB%n",
+                seconds, options.camera(), options.microphone(), Runtime.getRuntime().maxMemory() >> 20);
+        out.println("FX thread while recording: " + describe(recording) + " (target: none over "
+                + (int) STALL_MS + " ms)");
+        out.println("FX thread from Space to the review and the second after it: " + describe(saving));
         out.printf(Locale.ROOT, "camera preview: %.1f frames per second shown (target: at least 24)%n",
                 frames / seconds);
         out.printf(Locale.ROOT, "live captions at the end: \"%s\"%n", captions);
@@ -162,19 +161,40 @@ final class UiBench {
     /** Records the time between FX pulses; touch on the FX thread only. */
     private static final class Pulses extends AnimationTimer {
         private final List<Double> gaps = new ArrayList<>();
+        private final List<Long> ends = new ArrayList<>();
         private long last = -1;
 
         @Override
         public void handle(long now) {
             if (last >= 0) {
                 gaps.add((now - last) / 1e6);
+                ends.add(now);
             }
             last = now;
         }
 
-        List<Double> gaps() {
-            return List.copyOf(gaps);
+        /** Gaps that ended between {@code from} and {@code to} (System.nanoTime). */
+        List<Double> gaps(long from, long to) {
+            List<Double> within = new ArrayList<>();
+            for (int i = 0; i < gaps.size(); i++) {
+                if (ends.get(i) >= from && ends.get(i) <= to) {
+                    within.add(gaps.get(i));
+                }
+            }
+            return within;
         }
+    }
+
+    /** "412 pulses, longest gap 34 ms, p99 18 ms, gaps over 50 ms: 0". */
+    private static String describe(List<Double> gaps) {
+        List<Double> sorted = new ArrayList<>(gaps);
+        Collections.sort(sorted);
+        double longest = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
+        double p99 = sorted.isEmpty() ? 0
+                : sorted.get((int) Math.max(0, Math.min(sorted.size() - 1, Math.ceil(0.99 * sorted.size()) - 1)));
+        long stalls = gaps.stream().filter(g -> g > STALL_MS).count();
+        return String.format(Locale.ROOT, "%d pulses, longest gap %.0f ms, p99 %.0f ms, gaps over %.0f ms: %d",
+                gaps.size(), longest, p99, STALL_MS, stalls);
     }
 
     private static <T> T on(Supplier<T> work) {

@@ -27,4 +27,12 @@ public interface GuiStarter {
         out.println("This build cannot open a window.");
         return 2;
     }
+
+    /**
+     * Opens the main window, minimised with ambush mode on if {@code ambush}, and blocks until it closes. A starter
+     * that knows nothing of ambush mode (a test's lambda) just opens the window.
+     */
+    default int start(Locations locations, boolean exitWhenShown, boolean ambush) {
+        return start(locations, exitWhenShown);
+    }
 }

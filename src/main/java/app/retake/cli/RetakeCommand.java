@@ -38,6 +38,11 @@ public final class RetakeCommand implements Callable<Integer> {
             description = "Open the window, report the start-up time on stdout and exit (used by bench startup).")
     boolean exitWhenShown;
 
+    @Option(names = "--ambush",
+            description = "Open the window minimised with ambush mode on: at random moments within the allowed "
+                    + "hours (weekdays 09:00-18:00) a question pops up and you have 10 seconds to start answering.")
+    boolean ambush;
+
     private final GuiStarter gui;
 
     public RetakeCommand(GuiStarter gui) {
@@ -56,7 +61,7 @@ public final class RetakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return gui.start(locations(), exitWhenShown);
+        return gui.start(locations(), exitWhenShown, ambush);
     }
 
     /** Builds the command line with the given window starter; subcommands are created by picocli. */

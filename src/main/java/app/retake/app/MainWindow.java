@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -92,11 +93,18 @@ public final class MainWindow {
         // Drill boxes change the settings through the Settings page's model, so neither overwrites the other.
         this.banks = new BanksModel(services.locations.banksDir(), services.files, services.settings::get,
                 this::updateSettings);
-        Map<Page, Node> pages = new EnumMap<>(Page.class);
+        Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         Practice practiceService = new Practice(services.locations, services.speech, services.settings::get,
                 Clock.systemDefaultZone(), new SplittableRandom());
         this.review = new ReviewModel();
-        ReviewView reviewView = new ReviewView(review, services.files);
+        // Built on first use: the media player it holds takes a moment to load, and start-up should not wait.
+        ReviewView[] reviewView = new ReviewView[1];
+        Supplier<ReviewView> reviewPage = () -> {
+            if (reviewView[0] == null) {
+                reviewView[0] = new ReviewView(review, services.files);
+            }
+            return reviewView[0];
+        };
         this.practice = new PracticeModel(practiceService, services.takes, new PracticeModel.ReviewHandoff() {
             @Override
             public void review(TakeResult take, PracticeModel.Loop loop) {
@@ -106,7 +114,9 @@ public final class MainWindow {
 
             @Override
             public void back() {
-                reviewView.stopPlayback();
+                if (reviewView[0] != null) {
+                    reviewView[0].stopPlayback();
+                }
                 shell.open(Page.PRACTICE);
             }
         });
@@ -122,13 +132,13 @@ public final class MainWindow {
         this.debrief = new DebriefModel(services.locations.banksDir(), services.locations.dataRoot(),
                 () -> services.settings.get().profile(), services.takes, Clock.systemDefaultZone(),
                 saved -> refreshProgress());
-        DebriefView debriefView = new DebriefView(debrief);
-        Node practicePage = new PracticeView(practice, this::categories).root();
-        HBox ambushBar = new HBox(10, ambushView.toggle(), ambushView.status());
-        ambushBar.setAlignment(Pos.CENTER_LEFT);
-        ambushBar.setPadding(new Insets(0, 0, 10, 0));
-        pages.put(Page.PRACTICE, focusForwarding(ambushBar, practicePage));
-        pages.put(Page.REVIEW, reviewView.root());
+        pages.put(Page.PRACTICE, () -> {
+            HBox ambushBar = new HBox(10, ambushView.toggle(), ambushView.status());
+            ambushBar.setAlignment(Pos.CENTER_LEFT);
+            ambushBar.setPadding(new Insets(0, 0, 10, 0));
+            return focusForwarding(ambushBar, new PracticeView(practice, this::categories).root());
+        });
+        pages.put(Page.REVIEW, () -> reviewPage.get().root());
         // The same thread as practice's log appends, so a delete never races an append.
         this.progress = new ProgressModel(services.locations.dataRoot(),
                 () -> QuestionLibrary.loadFolder(services.locations.banksDir()), services.takes, ids -> {
@@ -138,12 +148,18 @@ public final class MainWindow {
                 }, this::openSavedTake, services.settings.get().profile(), Clock.systemDefaultZone());
         Button logInterview = new Button("Log a real interview…");
         logInterview.setId("progress-debrief");
-        logInterview.setOnAction(e -> debriefView.openWindow(window()));
+        DebriefView[] debriefView = new DebriefView[1];
+        logInterview.setOnAction(e -> {
+            if (debriefView[0] == null) {
+                debriefView[0] = new DebriefView(debrief);
+            }
+            debriefView[0].openWindow(window());
+        });
         HBox progressBar = new HBox(logInterview);
         progressBar.setAlignment(Pos.CENTER_RIGHT);
         progressBar.setPadding(new Insets(0, 0, 8, 0));
-        pages.put(Page.PROGRESS, focusForwarding(progressBar, new ProgressView(progress).root()));
-        pages.put(Page.BANKS, new BanksView(banks).root());
+        pages.put(Page.PROGRESS, () -> focusForwarding(progressBar, new ProgressView(progress).root()));
+        pages.put(Page.BANKS, () -> new BanksView(banks).root());
         this.settingsPage = new SettingsModel(services.settingsStore, services.settings.get(),
                 services.settingsProblems, services.files, new DeviceLister() {
                     @Override
@@ -157,7 +173,7 @@ public final class MainWindow {
                         return services.microphones.scan().devices().stream().map(MicrophoneInfo::name).toList();
                     }
                 }, services.devices);
-        pages.put(Page.SETTINGS, new SettingsView(settingsPage, this::categories).root());
+        pages.put(Page.SETTINGS, () -> new SettingsView(settingsPage, this::categories).root());
         ShellView view = new ShellView(shell, pages);
         scene = new Scene(view.root(), 1100, 720);
         view.installShortcuts(scene);

@@ -1,6 +1,7 @@
 package app.retake.app;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -28,9 +29,11 @@ final class RetakeGui implements GuiStarter {
     @Override
     public int start(Locations locations, boolean exitWhenShown, boolean ambush) {
         CountDownLatch closed = new CountDownLatch(1);
-        try (Services services = new Services(locations)) {
+        // The services (settings file, model service) are built while the window toolkit starts, not before it.
+        CompletableFuture<Services> building = CompletableFuture.supplyAsync(() -> new Services(locations));
+        try (Closing services = new Closing(building)) {
             try {
-                Platform.startup(() -> open(services, exitWhenShown, ambush, closed));
+                Platform.startup(() -> open(building.join(), exitWhenShown, ambush, closed));
             } catch (RuntimeException e) {
                 // The toolkit never started, so there is nothing to exit: Platform.exit() would wait for it forever.
                 LOG.error("Cannot start the window toolkit", e);
@@ -48,6 +51,14 @@ final class RetakeGui implements GuiStarter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /** Closes the services once they are built, however the window ended. */
+    private record Closing(CompletableFuture<Services> services) implements AutoCloseable {
+        @Override
+        public void close() {
+            services.join().close();
         }
     }
 

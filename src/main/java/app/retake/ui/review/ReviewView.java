@@ -161,7 +161,7 @@ public final class ReviewView {
 
         root.getChildren().addAll(title, body, rating, message);
 
-        model.take().addListener((o, a, b) -> {
+        Runnable showTake = () -> {
             loop.setVisible(model.inLoop());
             loop.setManaged(model.inLoop());
             // A take from an earlier session keeps the rating and self-check it was given; they are shown, not
@@ -169,10 +169,11 @@ public final class ReviewView {
             ratingBar.setDisable(!model.inLoop());
             selfCheck.setDisable(!model.inLoop());
             rateLabel.setText(model.inLoop() ? "Rate (1-4):" : "Rated:");
-            fill(b, metrics, pointsBox);
-        });
-        loop.setVisible(false);
-        loop.setManaged(false);
+            fill(model.take().get(), metrics, pointsBox);
+        };
+        model.take().addListener((o, a, b) -> showTake.run());
+        // The page is built the first time it opens, which may be after a take was handed to the model.
+        showTake.run();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
     }
 
@@ -234,6 +235,8 @@ public final class ReviewView {
         }
         model.rating().addListener((o, a, now) -> group.getToggles().forEach(
                 t -> t.setSelected(now.isPresent() && t.getUserData() == now.get())));
+        group.getToggles().forEach(t -> t.setSelected(model.rating().get().isPresent()
+                && t.getUserData() == model.rating().get().get()));
         return bar;
     }
 
@@ -255,11 +258,13 @@ public final class ReviewView {
             work.setToggleGroup(group);
             group.selectedToggleProperty().addListener((o, a, b) -> model.check(aspect,
                     b == ok ? SelfCheck.Verdict.OK : b == work ? SelfCheck.Verdict.WORK_ON_IT : null));
-            model.selfCheck().addListener((o, a, b) -> {
-                SelfCheck.Verdict v = b.verdicts().get(aspect);
+            java.util.function.Consumer<SelfCheck> mark = c -> {
+                SelfCheck.Verdict v = c.verdicts().get(aspect);
                 ok.setSelected(v == SelfCheck.Verdict.OK);
                 work.setSelected(v == SelfCheck.Verdict.WORK_ON_IT);
-            });
+            };
+            model.selfCheck().addListener((o, a, b) -> mark.accept(b));
+            mark.accept(model.selfCheck().get());
             Label hint = new Label(aspect.hint());
             hint.getStyleClass().add("text-muted");
             grid.addRow(row++, name, new HBox(4, ok, work), hint);
@@ -273,6 +278,7 @@ public final class ReviewView {
                 note.setText(b.note());
             }
         });
+        note.setText(model.selfCheck().get().note());
         grid.add(note, 0, row, 3, 1);
         return grid;
     }

@@ -27,10 +27,13 @@ import javafx.scene.shape.Circle;
 public final class ShellView {
 
     private final ShellModel model;
-    private final Map<Page, Node> pages;
+    private final Map<Page, java.util.function.Supplier<Node>> pages;
+    /** Pages built so far: each is built the first time it is opened, so the window appears sooner. */
+    private final Map<Page, Node> built = new java.util.EnumMap<>(Page.class);
     private final BorderPane root = new BorderPane();
 
-    public ShellView(ShellModel model, Map<Page, Node> pages) {
+    /** @param pages builds each page's node; called once, the first time the page is opened */
+    public ShellView(ShellModel model, Map<Page, java.util.function.Supplier<Node>> pages) {
         this.model = model;
         this.pages = pages;
         root.setId("shell");
@@ -57,7 +60,7 @@ public final class ShellView {
     }
 
     private void showPage(StackPane content, Page page) {
-        Node node = pages.get(page);
+        Node node = built.computeIfAbsent(page, p -> pages.containsKey(p) ? pages.get(p).get() : null);
         content.getChildren().setAll(node == null ? new Label(page.title()) : node);
         if (node != null) {
             // Keys such as Space and 1-4 go to the page that is showing, not to a button left focused elsewhere.

@@ -193,6 +193,11 @@ public final class MainWindow {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** The window is closing: finish and log whatever take is under way, so nothing is lost. */
+    void closing() {
+        practice.finishBeforeExit(review.rating().get(), review.selfCheck().get(), java.time.Duration.ofSeconds(20));
+    }
+
     /** Puts the window's scene on {@code stage}. */
     void attach(Stage stage) {
         stage.setTitle("Retake — mock interview trainer");

@@ -81,6 +81,7 @@ final class RetakeGui implements GuiStarter {
             MainWindow window = new MainWindow(services);
             Stage stage = new Stage();
             window.attach(stage);
+            stage.setOnCloseRequest(e -> window.closing());
             stage.setOnHidden(e -> closed.countDown());
             if (exitWhenShown) {
                 stage.setOnShown(e -> {

@@ -224,4 +224,40 @@ class PracticeFlowTest {
         FlowPane transcript = robot.lookup("#review-transcript").queryAs(FlowPane.class);
         assertThat(transcript.getChildren()).hasSizeGreaterThan(3);
     }
+
+    @Test
+    void closingTheWindowKeepsATakeStillRecordingAndOneRatedButNotLogged() throws Exception {
+        open();
+        press(KeyCode.SPACE);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION);
+        answer(3);
+        press(KeyCode.DIGIT2);
+        press(KeyCode.R);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION
+                && robot.lookup("#practice-page").query().getScene() != null);
+        press(KeyCode.SPACE);
+        waitUntil(() -> window.practice().phase().get() == Phase.RECORDING);
+        waitUntil(() -> window.practice().elapsed().get() >= 2);
+        robot.interact(window::closing);
+
+        List<Attempt> attempts = AttemptLog.in(dir.resolve("data")).readAll().attempts();
+        assertThat(attempts).extracting(Attempt::selfRating).containsExactly(Optional.of(Rating.SHAKY),
+                Optional.empty());
+        Attempt last = attempts.get(1);
+        assertThat(last.recording()).isPresent();
+        assertThat(dir.resolve("data").resolve(last.recording().get())).isRegularFile();
+        assertThat(last.duration().toMillis()).isGreaterThan(1500);
+    }
+
+    @Test
+    void closingTheWindowLogsTheTakeOnTheReviewScreenWithTheRatingGiven() throws Exception {
+        open();
+        press(KeyCode.SPACE);
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION);
+        answer(3);
+        press(KeyCode.DIGIT4);
+        robot.interact(window::closing);
+        assertThat(AttemptLog.in(dir.resolve("data")).readAll().attempts()).extracting(Attempt::selfRating)
+                .containsExactly(Optional.of(Rating.NAILED));
+    }
 }

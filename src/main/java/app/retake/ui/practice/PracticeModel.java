@@ -100,6 +100,11 @@ public final class PracticeModel {
 
     private PracticeSession session;
     private LiveTake take;
+    /** The take on the review screen whose rating is not logged yet. */
+    private TakeLoop unlogged;
+    /** The take being saved after Space stopped it, until the review opens. */
+    private java.util.concurrent.CompletableFuture<TakeResult> saving;
+    private OffsetDateTime savingStarted;
     private OffsetDateTime takeStarted;
     private Optional<Set<String>> onlyIds = Optional.empty();
 
@@ -359,17 +364,69 @@ public final class PracticeModel {
         }
         phase.set(Phase.SAVING);
         status.set("Saving the take…");
-        FxTasks.supply(work, running::stop, result -> {
+        savingStarted = takeStarted;
+        saving = FxTasks.supply(work, running::stop, result -> {
+            saving = null;
             take = null;
             captions.set(result.transcript().map(t -> t.text()).orElse(""));
             phase.set(Phase.QUESTION);
             status.set("Review the take, rate it 1-4, then N for the next question or R to try again.");
-            handoff.review(result, new TakeLoop(result, takeStarted));
+            unlogged = new TakeLoop(result, takeStarted);
+            handoff.review(result, unlogged);
         }, e -> {
             take = null;
+            saving = null;
             phase.set(Phase.QUESTION);
             status.set("Saving the take failed: " + e.getMessage());
         });
+    }
+
+    /**
+     * The window is closing: a take still recording is stopped and saved, and a take not yet rated is logged with
+     * whatever rating the review shows (none if none), so closing never loses an answer. Waits up to {@code limit}.
+     * Call on the FX thread.
+     */
+    public void finishBeforeExit(Optional<Rating> rating, SelfCheck check, java.time.Duration limit) {
+        LiveTake running = phase.get() == Phase.RECORDING ? take : null;
+        java.util.concurrent.CompletableFuture<TakeResult> beingSaved = saving;
+        OffsetDateTime savedStarted = savingStarted;
+        PracticeSession s = session;
+        TakeLoop pending = unlogged;
+        OffsetDateTime started = takeStarted;
+        take = null;
+        unlogged = null;
+        saving = null;
+        if (s == null || (running == null && beingSaved == null && (pending == null || pending.logged))) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Void> done = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                if (pending != null && !pending.logged) {
+                    pending.logged = true;
+                    s.log(pending.result, rating, check, pending.started);
+                }
+                if (beingSaved != null) {
+                    // The single take thread has already finished saving it by the time this runs.
+                    TakeResult result = beingSaved.getNow(null);
+                    if (result != null && result.question().isPresent()) {
+                        s.log(result, Optional.empty(), SelfCheck.EMPTY, savedStarted);
+                    }
+                }
+                if (running != null) {
+                    TakeResult result = running.stop();
+                    if (result.question().isPresent()) {
+                        s.log(result, Optional.empty(), SelfCheck.EMPTY, started);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                LOG.error("Could not log the last take before closing", e);
+            }
+        }, work);
+        try {
+            done.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.error("The last take was not finished before closing; it is repaired at the next start", e);
+        }
     }
 
     /** Ends the session and returns to the start. */
@@ -407,6 +464,9 @@ public final class PracticeModel {
                 return;
             }
             logged = true;
+            if (unlogged == this) {
+                unlogged = null;
+            }
             FxTasks.supply(work, () -> {
                 try {
                     return s.log(result, rating, check, started);
@@ -418,6 +478,7 @@ public final class PracticeModel {
                 then.run();
             }, e -> {
                 logged = false;
+                unlogged = this;
                 status.set("Could not save the rating to the attempt log: " + e.getMessage()
                         + " The take itself is saved.");
             });

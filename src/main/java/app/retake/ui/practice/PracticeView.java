@@ -108,16 +108,16 @@ public final class PracticeView {
 
         preview.setId("practice-preview");
         preview.setPreserveRatio(true);
-        preview.setFitWidth(480);
+        preview.setFitWidth(400);
         preview.setScaleX(-1);
         Label noVideo = new Label("The camera picture appears here while you answer.");
         noVideo.getStyleClass().add("text-muted");
         noVideo.visibleProperty().bind(preview.imageProperty().isNull());
         StackPane camera = new StackPane(noVideo, preview);
         camera.getStyleClass().add("camera-box");
-        camera.setMinSize(320, 240);
-        camera.setPrefSize(480, 360);
-        camera.setMaxSize(480, 360);
+        camera.setMinSize(400, 300);
+        camera.setPrefSize(400, 300);
+        camera.setMaxSize(400, 300);
 
         ProgressBar meter = new ProgressBar(0);
         meter.setId("practice-level");
@@ -140,16 +140,16 @@ public final class PracticeView {
                 model.target()));
         time.styleProperty().bind(Bindings.createStringBinding(() -> model.elapsed().get() > model.target().get()
                 ? "-fx-accent: -color-danger-emphasis;" : "", model.elapsed(), model.target()));
-        VBox side = new VBox(8, levelLabel, meter, new Label("Time"), elapsed, time, countdown);
-        side.setAlignment(Pos.TOP_LEFT);
-        HBox middle = new HBox(20, camera, side);
-
         Label captions = new Label();
         captions.setId("practice-captions");
         captions.getStyleClass().add("captions");
         captions.setWrapText(true);
         captions.textProperty().bind(model.captions());
-        captions.setMinHeight(48);
+        captions.setMaxWidth(360);
+        VBox side = new VBox(8, levelLabel, meter, new Label("Time"), elapsed, time, countdown, captions);
+        side.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        HBox middle = new HBox(20, camera, side);
 
         Label notes = new Label();
         notes.setId("practice-notes");
@@ -182,7 +182,7 @@ public final class PracticeView {
         HBox actions = new HBox(12, action, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(top, category, question, middle, captions, notes, actions);
+        root.getChildren().addAll(top, category, question, middle, notes, actions);
         root.setPadding(new Insets(4, 0, 0, 0));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()

@@ -82,16 +82,15 @@ public final class ReviewView {
 
         mediaView.setId("review-player");
         mediaView.setPreserveRatio(true);
-        mediaView.setFitWidth(420);
-        mediaView.setScaleX(-1);
+        mediaView.setFitWidth(360);
         playerNote.setId("review-player-note");
         playerNote.setWrapText(true);
         playerNote.getStyleClass().add("text-muted");
-        playerNote.setMaxWidth(400);
-        StackPane screen = new StackPane(playerNote, mediaView);
+        StackPane screen = new StackPane(mediaView);
         screen.getStyleClass().add("camera-box");
-        screen.setPrefSize(420, 315);
-        screen.setMaxSize(420, 315);
+        screen.setPrefSize(360, 270);
+        screen.setMinSize(360, 270);
+        screen.setMaxSize(360, 270);
         play.setId("review-play");
         play.setTooltip(new Tooltip("Play or pause (P)"));
         play.setOnAction(e -> togglePlay());
@@ -108,9 +107,14 @@ public final class ReviewView {
         legend.getStyleClass().add("text-muted");
         legend.setWrapText(true);
 
-        VBox left = new VBox(8, screen, play, new Label("Transcript"), transcriptScroll, legend);
-        left.setPrefWidth(440);
-        left.setMinWidth(360);
+        // Shown as recorded, not mirrored: this is how an interviewer sees you.
+        HBox controls = new HBox(10, play, playerNote);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        VBox left = new VBox(8, screen, controls, new Label("Transcript"), transcriptScroll, legend);
+        left.setPrefWidth(370);
+        left.setMinWidth(370);
+        left.setMaxWidth(370);
 
         GridPane metrics = new GridPane();
         metrics.setId("review-metrics");
@@ -156,10 +160,15 @@ public final class ReviewView {
         Label rateLabel = new Label("Rate (1-4):");
         rateLabel.getStyleClass().add("section-title");
         Node ratingBar = ratingBar();
-        HBox rating = new HBox(10, rateLabel, ratingBar, spacer, loop);
+        HBox rating = new HBox(10, rateLabel, ratingBar);
         rating.setAlignment(Pos.CENTER_LEFT);
+        HBox bottom = new HBox(12, message, spacer, loop);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        rateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        loop.setMinWidth(Region.USE_PREF_SIZE);
 
-        root.getChildren().addAll(title, body, rating, message);
+        root.getChildren().addAll(title, body, rating, bottom);
 
         Runnable showTake = () -> {
             loop.setVisible(model.inLoop());

@@ -43,6 +43,8 @@ import javafx.beans.property.StringProperty;
 public final class PracticeModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(PracticeModel.class);
+    /** Width the camera preview is shown at; frames are shrunk to it on the camera's thread. */
+    public static final int PREVIEW_WIDTH = 400;
 
     public enum Phase {
         /** No question yet: choose a plan or press Space. */
@@ -92,7 +94,15 @@ public final class PracticeModel {
     private final DoubleProperty level = new SimpleDoubleProperty(Double.NEGATIVE_INFINITY);
 
     /** The newest camera frame, for the preview; read and cleared by the view's frame timer. */
-    private final AtomicReference<VideoFrame> latestFrame = new AtomicReference<>();
+    private final AtomicReference<PreviewPixels> latestFrame = new AtomicReference<>();
+    private final java.util.concurrent.BlockingQueue<int[]> spareBuffers =
+            new java.util.concurrent.ArrayBlockingQueue<>(3);
+
+    {
+        for (int i = 0; i < 3; i++) {
+            spareBuffers.offer(new int[0]);
+        }
+    }
     private volatile double latestLevel = Double.NEGATIVE_INFINITY;
     private final Deque<String> finishedPhrases = new ArrayDeque<>();
     private volatile String partial = "";
@@ -162,12 +172,17 @@ public final class PracticeModel {
     }
 
     /** Takes the newest camera frame, if one arrived since the last call; the preview calls it every pulse. */
-    public Optional<VideoFrame> takeFrame() {
-        VideoFrame frame = latestFrame.getAndSet(null);
+    public Optional<PreviewPixels> takeFrame() {
+        PreviewPixels frame = latestFrame.getAndSet(null);
         if (frame != null) {
             previewFrames++;
         }
         return Optional.ofNullable(frame);
+    }
+
+    /** Hands a painted frame's pixels back, so the camera thread can fill them again. */
+    public void painted(PreviewPixels frame) {
+        spareBuffers.offer(frame.argb());
     }
 
     /** How many camera frames the preview has taken so far, to measure its frame rate. */
@@ -319,7 +334,17 @@ public final class PracticeModel {
         return new LiveTake.Listener() {
             @Override
             public void frame(VideoFrame frame) {
-                latestFrame.set(frame);
+                // Three buffers circulate between this thread and the FX thread; when none is free the FX thread
+                // is behind, and this frame is simply not previewed.
+                int[] buffer = spareBuffers.poll();
+                if (buffer == null) {
+                    return;
+                }
+                PreviewPixels replaced = latestFrame.getAndSet(PreviewPixels.of(frame.image(), PREVIEW_WIDTH,
+                        buffer));
+                if (replaced != null) {
+                    spareBuffers.offer(replaced.argb());
+                }
             }
 
             @Override

@@ -108,7 +108,7 @@ public final class PracticeView {
 
         preview.setId("practice-preview");
         preview.setPreserveRatio(true);
-        preview.setFitWidth(400);
+        preview.setFitWidth(PracticeModel.PREVIEW_WIDTH);
         preview.setScaleX(-1);
         Label noVideo = new Label("The camera picture appears here while you answer.");
         noVideo.getStyleClass().add("text-muted");
@@ -199,7 +199,8 @@ public final class PracticeView {
             public void handle(long now) {
                 model.tick();
                 model.takeFrame().ifPresent(frame -> {
-                    WritableImage painted = painter.paint(frame.image());
+                    WritableImage painted = painter.paint(frame);
+                    model.painted(frame);
                     if (preview.getImage() != painted) {
                         preview.setImage(painted);
                     }

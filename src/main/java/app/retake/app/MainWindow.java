@@ -54,6 +54,8 @@ import app.retake.ui.banks.BanksView;
 import app.retake.ui.common.FxTasks;
 import app.retake.ui.practice.PracticeModel;
 import app.retake.ui.practice.PracticeView;
+import app.retake.ui.review.CompareModel;
+import app.retake.ui.review.CompareView;
 import app.retake.ui.review.ReviewModel;
 import app.retake.ui.review.ReviewView;
 import app.retake.capture.CameraInfo;
@@ -97,11 +99,14 @@ public final class MainWindow {
         Practice practiceService = new Practice(services.locations, services.speech, services.settings::get,
                 Clock.systemDefaultZone(), new SplittableRandom());
         this.review = new ReviewModel();
+        CompareView compare = new CompareView(new CompareModel(review, services.locations.dataRoot(),
+                () -> services.settings.get().profile(), () -> services.settings.get().metricSettings(),
+                services.files, Clock.systemDefaultZone()), ZoneId.systemDefault());
         // Built on first use: the media player it holds takes a moment to load, and start-up should not wait.
         ReviewView[] reviewView = new ReviewView[1];
         Supplier<ReviewView> reviewPage = () -> {
             if (reviewView[0] == null) {
-                reviewView[0] = new ReviewView(review, services.files);
+                reviewView[0] = new ReviewView(review, services.files, List.of(compare.button()));
             }
             return reviewView[0];
         };
@@ -239,7 +244,10 @@ public final class MainWindow {
         FxTasks.supply(services.files, () -> SavedTakes.open(files.get(),
                 QuestionLibrary.loadFolder(services.locations.banksDir()).find(ref.attempt().questionId()), settings),
                 opened -> {
-                    review.show(opened.take(), Optional.empty(), opened.review().rating(),
+                    // The review file holds the rating; a row logged without one (a debrief, an old take) has it in
+                    // the log only.
+                    review.show(opened.take(), Optional.empty(),
+                            opened.review().rating().or(() -> ref.attempt().effectiveRating()),
                             opened.review().selfCheck());
                     shell.open(Page.REVIEW);
                 }, e -> LOG.warn("Could not open the take {}", ref.take(), e));

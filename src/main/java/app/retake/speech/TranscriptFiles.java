@@ -55,9 +55,13 @@ public final class TranscriptFiles {
         return new Transcript(words, root.path("seconds").asDouble(), root.path("model").asText());
     }
 
-    /** WebVTT subtitles with short cues, broken at pauses. */
-    public static String vtt(Transcript transcript) {
-        StringBuilder out = new StringBuilder("WEBVTT\n");
+    /** One subtitle: the words said between {@code start} and {@code end}, in seconds. */
+    public record Cue(double start, double end, String text) {
+    }
+
+    /** The transcript cut into short subtitles, broken at pauses: the cues of the {@code .vtt} file. */
+    public static List<Cue> cues(Transcript transcript) {
+        List<Cue> cues = new ArrayList<>();
         List<Word> cue = new ArrayList<>();
         List<Word> words = transcript.words();
         for (int i = 0; i < words.size(); i++) {
@@ -67,10 +71,20 @@ public final class TranscriptFiles {
             boolean end = next == null || next.start() - w.end() >= CUE_PAUSE || cue.size() >= CUE_WORDS
                     || w.end() - cue.get(0).start() >= CUE_SECONDS;
             if (end) {
-                out.append('\n').append(time(cue.get(0).start())).append(" --> ").append(time(w.end())).append('\n');
-                out.append(String.join(" ", cue.stream().map(Word::text).toList())).append('\n');
+                cues.add(new Cue(cue.get(0).start(), w.end(),
+                        String.join(" ", cue.stream().map(Word::text).toList())));
                 cue.clear();
             }
+        }
+        return cues;
+    }
+
+    /** WebVTT subtitles with short cues, broken at pauses. */
+    public static String vtt(Transcript transcript) {
+        StringBuilder out = new StringBuilder("WEBVTT\n");
+        for (Cue cue : cues(transcript)) {
+            out.append('\n').append(time(cue.start())).append(" --> ").append(time(cue.end())).append('\n');
+            out.append(cue.text()).append('\n');
         }
         return out.toString();
     }

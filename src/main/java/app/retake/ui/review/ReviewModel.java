@@ -13,6 +13,7 @@ import app.retake.speech.MetricRows;
 import app.retake.speech.Occurrence;
 import app.retake.speech.PointCoverage;
 import app.retake.speech.SpeechMetrics;
+import app.retake.speech.TranscriptFiles;
 import app.retake.speech.Word;
 import app.retake.ui.practice.PracticeModel;
 import javafx.beans.property.ObjectProperty;
@@ -43,6 +44,7 @@ public final class ReviewModel {
     private final ObservableList<TranscriptWord> words = FXCollections.observableArrayList();
     private final ObservableList<PointCoverage> points = FXCollections.observableArrayList();
     private final StringProperty star = new SimpleStringProperty("");
+    private List<TranscriptFiles.Cue> captions = List.of();
     private Optional<PracticeModel.Loop> loop = Optional.empty();
     private boolean endWarned;
 
@@ -79,6 +81,16 @@ public final class ReviewModel {
         return star;
     }
 
+    /** The subtitle to show at {@code seconds} into the take (the cues of its {@code .vtt}); empty between cues. */
+    public String captionAt(double seconds) {
+        for (TranscriptFiles.Cue cue : captions) {
+            if (seconds >= cue.start() - 0.05 && seconds <= cue.end() + 0.3) {
+                return cue.text();
+            }
+        }
+        return "";
+    }
+
     /** Whether the take came straight from practice, so retake/next/end apply. */
     public boolean inLoop() {
         return loop.isPresent();
@@ -93,6 +105,7 @@ public final class ReviewModel {
         selfCheck.set(check);
         metrics.setAll(result.metrics().map(m -> MetricRows.of(m, result.voice())).orElse(List.of()));
         words.setAll(flagged(result));
+        captions = result.transcript().map(TranscriptFiles::cues).orElse(List.of());
         points.setAll(result.metrics().map(SpeechMetrics::coverage).orElse(List.of()));
         star.set(result.metrics().flatMap(SpeechMetrics::star).map(s -> "STAR parts heard: situation "
                 + yes(s.situation().present()) + ", action said with \"I\" " + yes(s.action().present())

@@ -52,6 +52,7 @@ public final class ReviewView {
     private final VBox root = new VBox(12);
     private final MediaView mediaView = new MediaView();
     private final Label playerNote = new Label();
+    private final Label caption = new Label();
     private final Button play = new Button("Play");
     private final FlowPane transcript = new FlowPane(4, 4);
     private final List<Label> wordLabels = new ArrayList<>();
@@ -65,6 +66,14 @@ public final class ReviewView {
 
     /** @param files runs file work: making a picture-only copy when the machine cannot play sound */
     public ReviewView(ReviewModel model, java.util.concurrent.Executor files) {
+        this(model, files, List.of());
+    }
+
+    /**
+     * @param files   runs file work: making a picture-only copy when the machine cannot play sound
+     * @param actions more buttons for the bar below the take, e.g. comparing it with the question's first take
+     */
+    public ReviewView(ReviewModel model, java.util.concurrent.Executor files, List<? extends Node> actions) {
         this.model = model;
         this.files = files;
         root.setId("review-page");
@@ -86,7 +95,14 @@ public final class ReviewView {
         playerNote.setId("review-player-note");
         playerNote.setWrapText(true);
         playerNote.getStyleClass().add("text-muted");
-        StackPane screen = new StackPane(mediaView);
+        caption.setId("review-caption");
+        caption.getStyleClass().add("caption-overlay");
+        caption.setWrapText(true);
+        caption.setMaxWidth(340);
+        caption.visibleProperty().bind(caption.textProperty().isNotEmpty());
+        StackPane.setAlignment(caption, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(caption, new Insets(0, 0, 10, 0));
+        StackPane screen = new StackPane(mediaView, caption);
         screen.getStyleClass().add("camera-box");
         screen.setPrefSize(360, 270);
         screen.setMinSize(360, 270);
@@ -161,6 +177,7 @@ public final class ReviewView {
         rateLabel.getStyleClass().add("section-title");
         Node ratingBar = ratingBar();
         HBox rating = new HBox(10, rateLabel, ratingBar);
+        rating.getChildren().addAll(actions);
         rating.setAlignment(Pos.CENTER_LEFT);
         HBox bottom = new HBox(12, message, spacer, loop);
         bottom.setAlignment(Pos.CENTER_LEFT);
@@ -445,6 +462,7 @@ public final class ReviewView {
     }
 
     private void highlight(double seconds) {
+        caption.setText(model.captionAt(seconds));
         int found = -1;
         List<ReviewModel.TranscriptWord> words = model.words();
         for (int i = 0; i < words.size() && words.get(i).word().start() <= seconds + 0.05; i++) {

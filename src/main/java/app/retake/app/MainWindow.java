@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 import app.retake.bank.Question;
-import app.retake.drill.AmbushSettings;
 import app.retake.drill.Preparedness;
 import app.retake.drill.SpringPicker;
 import app.retake.history.AttemptLog;
@@ -126,7 +125,8 @@ public final class MainWindow {
             }
         });
         // Ambush mode: the timer lives on its own scheduler; choosing a question reads files, so it runs on `files`.
-        this.ambush = new AmbushModel(AmbushSettings.defaults(ZoneId.systemDefault()), services.ambush,
+        this.ambush = new AmbushModel(services.settings.get().ambush().toSchedule(ZoneId.systemDefault()),
+                services.ambush,
                 services.files, this::pickWeakSpot, this::answerAmbush);
         // An ambush in the middle of a take would only get in the way; it comes back at its next moment.
         ambush.holdWhile(practice.phase().isEqualTo(PracticeModel.Phase.RECORDING)
@@ -190,6 +190,7 @@ public final class MainWindow {
         settingsPage.settings().addListener((obs, old, now) -> {
             services.settings.set(now);
             Look.apply(scene, now);
+            ambush.reconfigure(now.ambush().toSchedule(ZoneId.systemDefault()));
         });
     }
 

@@ -30,11 +30,12 @@ import app.retake.speech.MetricSettings;
  * @param profile         who is answering
  * @param disabledBanks      banks (by name, the file name without .csv) left out of drills
  * @param disabledCategories categories left out of drills
+ * @param ambush             when ambush mode may spring a question
  */
 public record Settings(String camera, String microphone, Resolution videoSize, int thinkSeconds, int targetSeconds,
                        Map<String, Integer> categoryTargets, List<String> fillers, List<String> toneCues,
                        Theme theme, int fontSize, String profile, Set<String> disabledBanks,
-                       Set<String> disabledCategories) {
+                       Set<String> disabledCategories, AmbushHours ambush) {
 
     public static final int MIN_FONT = 10;
     public static final int MAX_FONT = 24;
@@ -58,6 +59,7 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
         profile = profile == null || profile.isBlank() ? Attempt.DEFAULT_PROFILE : profile.strip();
         disabledBanks = lower(disabledBanks);
         disabledCategories = lower(disabledCategories);
+        ambush = ambush == null ? AmbushHours.defaults() : ambush;
     }
 
     private static Set<String> lower(Set<String> names) {
@@ -79,7 +81,8 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
     public static Settings defaults() {
         return new Settings(Cameras.DEFAULT, Microphones.DEFAULT, Cameras.STANDARD, 0, 120,
                 Map.of("opener", 90, "motivation", 90), MetricSettings.DEFAULT_FILLERS,
-                MetricSettings.DEFAULT_TONE_CUES, Theme.LIGHT, 14, Attempt.DEFAULT_PROFILE, Set.of(), Set.of());
+                MetricSettings.DEFAULT_TONE_CUES, Theme.LIGHT, 14, Attempt.DEFAULT_PROFILE, Set.of(), Set.of(),
+                AmbushHours.defaults());
     }
 
     /** The target answer length for a question of {@code category}. */
@@ -96,41 +99,46 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
 
     public Settings withDevices(String camera, String microphone) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
     }
 
     public Settings withVideoSize(Resolution size) {
         return new Settings(camera, microphone, size, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
     }
 
     public Settings withTiming(int thinkSeconds, int targetSeconds) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
     }
 
     public Settings withCategoryTargets(Map<String, Integer> targets) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, targets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
     }
 
     public Settings withWordLists(List<String> fillers, List<String> toneCues) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
     }
 
     public Settings withLook(Theme theme, int fontSize) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
     }
 
     public Settings withDisabled(Set<String> banks, Set<String> categories) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, banks, categories);
+                toneCues, theme, fontSize, profile, banks, categories, ambush);
+    }
+
+    public Settings withAmbush(AmbushHours hours) {
+        return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, hours);
     }
 
     public Settings withProfile(String profile) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
     }
 }

@@ -87,7 +87,8 @@ public final class SettingsStore {
                 r.integer("fontSize", d.fontSize(), Settings.MIN_FONT, Settings.MAX_FONT),
                 r.text("profile", d.profile()),
                 new java.util.HashSet<>(r.list("disabledBanks", List.of())),
-                new java.util.HashSet<>(r.list("disabledCategories", List.of())));
+                new java.util.HashSet<>(r.list("disabledCategories", List.of())),
+                r.ambush(d.ambush()));
         return new Loaded(s, r.problems);
     }
 
@@ -113,6 +114,12 @@ public final class SettingsStore {
         s.disabledBanks().stream().sorted().forEach(banks::add);
         ArrayNode categories = root.putArray("disabledCategories");
         s.disabledCategories().stream().sorted().forEach(categories::add);
+        ObjectNode ambush = root.putObject("ambush");
+        ambush.put("from", s.ambush().from().toString());
+        ambush.put("to", s.ambush().to().toString());
+        ArrayNode days = ambush.putArray("days");
+        s.ambush().days().forEach(day -> days.add(day.name().substring(0, 3).toLowerCase(Locale.ROOT)));
+        ambush.put("everyMinutes", s.ambush().everyMinutes());
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
     }
@@ -183,6 +190,37 @@ public final class SettingsStore {
                 }
             }
             return out;
+        }
+
+        AmbushHours ambush(AmbushHours fallback) {
+            JsonNode n = root.get("ambush");
+            if (n == null || n.isNull()) {
+                return fallback;
+            }
+            try {
+                java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+                for (JsonNode day : n.path("days")) {
+                    String key = day.asText().strip().toLowerCase(Locale.ROOT);
+                    java.time.DayOfWeek found = null;
+                    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+                        if (!key.isEmpty() && d.name().toLowerCase(Locale.ROOT).startsWith(key)) {
+                            found = d;
+                        }
+                    }
+                    if (found == null) {
+                        throw new IllegalArgumentException("unknown day " + day.asText());
+                    }
+                    days.add(found);
+                }
+                if (!n.path("everyMinutes").isIntegralNumber()) {
+                    throw new IllegalArgumentException("everyMinutes should be a whole number");
+                }
+                return new AmbushHours(java.time.LocalTime.parse(n.path("from").asText()),
+                        java.time.LocalTime.parse(n.path("to").asText()), days, n.path("everyMinutes").asInt());
+            } catch (RuntimeException e) {
+                problem("ambush", "is not valid (" + e.getMessage() + ")");
+                return fallback;
+            }
         }
 
         Map<String, Integer> targets(String field, Map<String, Integer> fallback) {

@@ -33,7 +33,9 @@ class SettingsStoreTest {
                 .withCategoryTargets(Map.of("behavioural", 150))
                 .withWordLists(List.of("like", "honestly"), List.of("toxic"))
                 .withLook(Settings.Theme.DARK, 18).withProfile("sam")
-                .withDisabled(Set.of("Extra"), Set.of("Technical"));
+                .withDisabled(Set.of("Extra"), Set.of("Technical"))
+                .withAmbush(new AmbushHours(java.time.LocalTime.of(19, 30), java.time.LocalTime.of(1, 0),
+                        java.util.EnumSet.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY), 45));
         SettingsStore store = SettingsStore.in(dir);
         store.save(s);
         var loaded = store.load();
@@ -78,5 +80,19 @@ class SettingsStoreTest {
 
     private static Question question(String category, String bank) {
         return new Question("q-1", category, "Why?", List.of(), List.of(), List.of(), app.retake.bank.Difficulty.MEDIUM, "", Map.of(), bank, 2);
+    }
+
+    @Test
+    void badAmbushHoursKeepTheDefaultsAndAreNamed() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"ambush\": {\"from\": \"9am\", \"to\": \"17:00\", "
+                + "\"days\": [\"mon\"], \"everyMinutes\": 60}}");
+        var loaded = SettingsStore.in(dir).load();
+        assertThat(loaded.settings().ambush()).isEqualTo(AmbushHours.defaults());
+        assertThat(loaded.problems()).singleElement().asString().contains("\"ambush\"");
+        Files.writeString(dir.resolve("settings.json"), "{\"ambush\": {\"from\": \"08:00\", \"to\": \"12:00\", "
+                + "\"days\": [\"Tue\", \"thursday\"], \"everyMinutes\": 30}}");
+        AmbushHours read = SettingsStore.in(dir).load().settings().ambush();
+        assertThat(read.days()).containsExactly(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
+        assertThat(read.toSchedule(java.time.ZoneOffset.UTC).windowStart()).isEqualTo(java.time.LocalTime.of(8, 0));
     }
 }

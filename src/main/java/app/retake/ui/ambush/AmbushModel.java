@@ -72,7 +72,7 @@ public final class AmbushModel {
         SPRUNG
     }
 
-    private final AmbushSchedule schedule;
+    private AmbushSchedule schedule;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Executor work;
@@ -80,7 +80,7 @@ public final class AmbushModel {
     private final Duration snooze;
     private final Supplier<Optional<Question>> pickWeakSpot;
     private final Consumer<Question> answerNow;
-    private final AmbushTimer timer;
+    private AmbushTimer timer;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.OFF);
     private final ReadOnlyBooleanWrapper armed = new ReadOnlyBooleanWrapper(false);
@@ -193,6 +193,24 @@ public final class AmbushModel {
      */
     public void holdWhile(ObservableBooleanValue busy) {
         held = Objects.requireNonNull(busy, "busy");
+    }
+
+    /** Uses new hours from now on; if ambush mode is on, the next ambush is planned again within them. */
+    public void reconfigure(AmbushSettings settings) {
+        if (settings.equals(schedule.settings())) {
+            return;
+        }
+        boolean wasArmed = armed.get();
+        if (wasArmed) {
+            disarm();
+        }
+        schedule = new AmbushSchedule(settings, new SplittableRandom());
+        timer = new AmbushTimer(schedule, clock, scheduler, at -> onFxThread(() -> due(at)));
+        if (wasArmed) {
+            arm();
+        } else {
+            describe();
+        }
     }
 
     /** Switches ambush mode on or off. */

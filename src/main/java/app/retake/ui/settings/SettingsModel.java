@@ -9,11 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 
 import app.retake.capture.Resolution;
+import app.retake.settings.AmbushHours;
 import app.retake.settings.Settings;
 import app.retake.settings.SettingsStore;
 import app.retake.speech.MetricSettings;
@@ -62,6 +64,11 @@ public final class SettingsModel {
     private final ObjectProperty<Settings.Theme> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> fontSize = new SimpleObjectProperty<>();
     private final StringProperty profile = new SimpleStringProperty();
+    private final StringProperty ambushFrom = new SimpleStringProperty();
+    private final StringProperty ambushTo = new SimpleStringProperty();
+    private final javafx.collections.ObservableSet<java.time.DayOfWeek> ambushDays =
+            FXCollections.observableSet(java.util.EnumSet.noneOf(java.time.DayOfWeek.class));
+    private final ObjectProperty<Integer> ambushEvery = new SimpleObjectProperty<>();
 
     private final BooleanBinding dirty;
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
@@ -103,7 +110,7 @@ public final class SettingsModel {
         show(initial);
         dirty = Bindings.createBooleanBinding(() -> !draft().equals(this.settings.get()), this.settings, camera,
                 videoSize, microphone, thinkSeconds, targetSeconds, categoryTargets, fillers, toneCues, theme,
-                fontSize, profile);
+                fontSize, profile, ambushFrom, ambushTo, ambushDays, ambushEvery);
         if (!loadProblems.isEmpty()) {
             say(MessageKind.PROBLEM, String.join("\n", loadProblems)
                     + "\nSaving replaces " + store.file().getFileName() + " with the settings shown here.");
@@ -122,7 +129,7 @@ public final class SettingsModel {
                 or(thinkSeconds.get(), base.thinkSeconds()), or(targetSeconds.get(), base.targetSeconds()),
                 Map.copyOf(categoryTargets), SettingsText.phrases(fillers.get()), SettingsText.phrases(toneCues.get()),
                 or(theme.get(), base.theme()), or(fontSize.get(), base.fontSize()), profile.get(),
-                base.disabledBanks(), base.disabledCategories());
+                base.disabledBanks(), base.disabledCategories(), ambushHours());
     }
 
     private static <T> T or(T value, T fallback) {
@@ -132,6 +139,11 @@ public final class SettingsModel {
     /** Writes the draft to the settings file in the background; once written, it becomes the settings in force. */
     public void save() {
         if (saving.get()) {
+            return;
+        }
+        Optional<String> ambushProblem = ambushProblem();
+        if (ambushProblem.isPresent()) {
+            say(MessageKind.PROBLEM, ambushProblem.get() + " Nothing was saved.");
             return;
         }
         Settings next = draft();
@@ -276,6 +288,56 @@ public final class SettingsModel {
         theme.set(s.theme());
         fontSize.set(s.fontSize());
         profile.set(s.profile());
+        ambushFrom.set(s.ambush().from().toString());
+        ambushTo.set(s.ambush().to().toString());
+        ambushDays.clear();
+        ambushDays.addAll(s.ambush().days());
+        ambushEvery.set(s.ambush().everyMinutes());
+    }
+
+    /**
+     * The ambush hours as typed; what cannot be read (a time like "9am", no day ticked) keeps the value in force,
+     * and {@link #ambushProblem()} says why.
+     */
+    AmbushHours ambushHours() {
+        AmbushHours base = settings.get().ambush();
+        try {
+            return new AmbushHours(java.time.LocalTime.parse(ambushFrom.get().strip()),
+                    java.time.LocalTime.parse(ambushTo.get().strip()), ambushDays.isEmpty() ? base.days()
+                    : java.util.EnumSet.copyOf(ambushDays), or(ambushEvery.get(), base.everyMinutes()));
+        } catch (RuntimeException e) {
+            return base;
+        }
+    }
+
+    /** Why the ambush hours as typed cannot be used, if they cannot. */
+    public Optional<String> ambushProblem() {
+        try {
+            java.time.LocalTime.parse(ambushFrom.get().strip());
+            java.time.LocalTime.parse(ambushTo.get().strip());
+        } catch (RuntimeException e) {
+            return Optional.of("Ambush hours are times like 09:00 and 17:30.");
+        }
+        if (ambushDays.isEmpty()) {
+            return Optional.of("Tick at least one day for ambushes.");
+        }
+        return Optional.empty();
+    }
+
+    public StringProperty ambushFrom() {
+        return ambushFrom;
+    }
+
+    public StringProperty ambushTo() {
+        return ambushTo;
+    }
+
+    public javafx.collections.ObservableSet<java.time.DayOfWeek> ambushDays() {
+        return ambushDays;
+    }
+
+    public ObjectProperty<Integer> ambushEvery() {
+        return ambushEvery;
     }
 
     private void say(MessageKind kind, String text) {

@@ -91,7 +91,8 @@ public final class SettingsView {
         header.setPadding(new Insets(0, 0, 10, 0));
 
         VBox sections = new VBox(18, devicesSection(), new Separator(), timingSection(), new Separator(),
-                wordListSection(), new Separator(), lookSection(), new Separator(), profileSection());
+                wordListSection(), new Separator(), ambushSection(), new Separator(), lookSection(), new Separator(),
+                profileSection());
         sections.setPadding(new Insets(4, 16, 16, 4));
         scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
@@ -326,6 +327,46 @@ public final class SettingsView {
         row(grid, 0, "Theme", theme, "Takes effect for the whole window when you save.");
         row(grid, 1, "Font size (pixels)", font, "Larger text is easier to read from a distance; applied on save.");
         return section("Look", grid);
+    }
+
+    private Node ambushSection() {
+        TextField from = new TextField();
+        from.setId("settings-ambush-from");
+        from.setPrefColumnCount(5);
+        from.textProperty().bindBidirectional(model.ambushFrom());
+        TextField to = new TextField();
+        to.setId("settings-ambush-to");
+        to.setPrefColumnCount(5);
+        to.textProperty().bindBidirectional(model.ambushTo());
+        HBox hours = new HBox(8, from, new Label("to"), to);
+        hours.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox days = new HBox(8);
+        days.setId("settings-ambush-days");
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(
+                    day.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.getDefault()));
+            box.setId("settings-ambush-" + day.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT));
+            box.setSelected(model.ambushDays().contains(day));
+            box.selectedProperty().addListener((o, was, is) -> {
+                if (is) {
+                    model.ambushDays().add(day);
+                } else {
+                    model.ambushDays().remove(day);
+                }
+            });
+            model.ambushDays().addListener((javafx.collections.SetChangeListener<java.time.DayOfWeek>) change ->
+                    box.setSelected(model.ambushDays().contains(day)));
+            days.getChildren().add(box);
+        }
+        Spinner<Integer> every = spinner("settings-ambush-every", app.retake.settings.AmbushHours.MIN_EVERY,
+                app.retake.settings.AmbushHours.MAX_EVERY, 15, model.ambushEvery());
+        GridPane grid = form();
+        row(grid, 0, "Hours", hours, "Ambushes never come outside these hours (24-hour clock, like 09:00 to "
+                + "17:30; an end before the start runs past midnight).");
+        row(grid, 1, "Days", days, "Only on the days ticked.");
+        row(grid, 2, "Every (minutes)", every, "On average, counted within the hours; never two within ten "
+                + "minutes.");
+        return section("Ambush mode", grid);
     }
 
     private Node profileSection() {

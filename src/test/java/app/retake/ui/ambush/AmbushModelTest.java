@@ -275,4 +275,19 @@ class AmbushModelTest {
         return local.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue() && !t.isBefore(LocalTime.of(9, 0))
                 && t.isBefore(LocalTime.of(18, 0));
     }
+
+    @Test
+    void newHoursReplanTheNextAmbushWithinThem() {
+        start(at(MONDAY, "10:00"));
+        model.arm();
+        var evenings = new app.retake.drill.AmbushSettings(Duration.ofHours(1), java.time.LocalTime.of(19, 0),
+                java.time.LocalTime.of(21, 0), java.util.EnumSet.of(java.time.DayOfWeek.MONDAY), Duration.ofMinutes(10),
+                WEEKDAY_OFFICE_HOURS.zone());
+        model.reconfigure(evenings);
+        assertThat(model.armedProperty().get()).isTrue();
+        assertThat(model.toggleTextProperty().get()).isEqualTo("Ambush me: on from 19:00");
+        var next = model.nextPlanned().orElseThrow().atZone(WEEKDAY_OFFICE_HOURS.zone());
+        assertThat(next.toLocalTime()).isBetween(java.time.LocalTime.of(19, 0), java.time.LocalTime.of(21, 0));
+        assertThat(next.toLocalDate()).isEqualTo(MONDAY);
+    }
 }

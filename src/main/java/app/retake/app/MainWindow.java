@@ -34,7 +34,7 @@ import app.retake.capture.DeviceScan;
 import app.retake.capture.TakeRecorder;
 import app.retake.doctor.Finding;
 import app.retake.doctor.Findings;
-import app.retake.history.SelfCheck;
+import app.retake.review.SelfCheck;
 import app.retake.bank.QuestionLibrary;
 import app.retake.practice.LateTranscription;
 import app.retake.drill.SessionPlan;

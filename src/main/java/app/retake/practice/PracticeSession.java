@@ -25,8 +25,8 @@ import app.retake.history.Attempt;
 import app.retake.history.AttemptLog;
 import app.retake.history.Mode;
 import app.retake.history.Rating;
-import app.retake.history.ReviewFiles;
-import app.retake.history.SelfCheck;
+import app.retake.review.ReviewFiles;
+import app.retake.review.SelfCheck;
 import app.retake.history.TakeFiles;
 import app.retake.speech.MetricsSummary;
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import app.retake.bank.Question;
 import app.retake.capture.TakeStats;
-import app.retake.history.ReviewFiles;
+import app.retake.review.ReviewFiles;
 import app.retake.history.TakeFiles;
 import app.retake.speech.FileTranscriber;
 import app.retake.speech.LiveTranscriber;

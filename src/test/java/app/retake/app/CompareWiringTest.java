@@ -18,7 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import app.retake.history.SelfCheck;
+import app.retake.review.SelfCheck;
 import app.retake.history.TakeFiles;
 import app.retake.practice.SavedTakes;
 import app.retake.progress.ComparisonFixtures;

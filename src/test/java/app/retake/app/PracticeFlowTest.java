@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import app.retake.history.Attempt;
 import app.retake.history.AttemptLog;
 import app.retake.history.Rating;
-import app.retake.history.ReviewFiles;
+import app.retake.review.ReviewFiles;
 import app.retake.history.TakeFiles;
 import app.retake.speech.MetricsSummary;
 import app.retake.storage.Locations;
@@ -162,8 +162,8 @@ class PracticeFlowTest {
         assertThat(files.subtitles()).isRegularFile();
         var review = ReviewFiles.read(files.review());
         assertThat(review.rating()).contains(Rating.GOOD);
-        assertThat(review.selfCheck().verdicts()).containsEntry(app.retake.history.SelfCheck.Aspect.TONE,
-                app.retake.history.SelfCheck.Verdict.WORK_ON_IT);
+        assertThat(review.selfCheck().verdicts()).containsEntry(app.retake.review.SelfCheck.Aspect.TONE,
+                app.retake.review.SelfCheck.Verdict.WORK_ON_IT);
     }
 
     @Test

@@ -24,7 +24,7 @@ import app.retake.history.Attempt;
 import app.retake.history.AttemptLog;
 import app.retake.history.Mode;
 import app.retake.history.Rating;
-import app.retake.history.SelfCheck;
+import app.retake.review.SelfCheck;
 import app.retake.speech.FileTranscriber;
 import app.retake.speech.MetricSettings;
 import app.retake.speech.MetricsSummary;

@@ -18,7 +18,7 @@ import app.retake.capture.AudioLevel;
 import app.retake.capture.VideoFrame;
 import app.retake.drill.SessionPlan;
 import app.retake.history.Rating;
-import app.retake.history.SelfCheck;
+import app.retake.review.SelfCheck;
 import app.retake.practice.LiveTake;
 import app.retake.practice.Practice;
 import app.retake.practice.PracticeSession;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import app.retake.history.Rating;
-import app.retake.history.SelfCheck;
+import app.retake.review.SelfCheck;
 import app.retake.practice.TakeResult;
 import app.retake.speech.MetricRows;
 import app.retake.speech.Occurrence;

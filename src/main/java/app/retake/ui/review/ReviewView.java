@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.retake.history.Rating;
-import app.retake.history.SelfCheck;
+import app.retake.review.SelfCheck;
 import app.retake.practice.TakeResult;
 import app.retake.speech.MetricRows;
 import app.retake.speech.PointCoverage;

@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import app.retake.history.Attempt;
 import app.retake.history.AttemptLog;
 import app.retake.history.Rating;
-import app.retake.history.SelfCheck;
+import app.retake.review.SelfCheck;
 import app.retake.history.TakeFiles;
 import app.retake.practice.SavedTakes;
 import app.retake.progress.ComparisonFixtures;

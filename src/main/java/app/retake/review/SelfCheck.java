@@ -1,4 +1,4 @@
-package app.retake.history;
+package app.retake.review;
 
 import java.util.EnumMap;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package app.retake.app;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,11 +19,8 @@ import app.retake.capture.MicrophoneInfo;
 import app.retake.capture.TakeRecorder;
 import app.retake.doctor.Finding;
 import app.retake.doctor.Findings;
-import app.retake.drill.Preparedness;
 import app.retake.drill.SessionPlan;
 import app.retake.drill.SpringFilter;
-import app.retake.drill.SpringPicker;
-import app.retake.history.AttemptLog;
 import app.retake.history.TakeFiles;
 import app.retake.practice.LateTranscription;
 import app.retake.practice.Practice;
@@ -127,7 +123,7 @@ public final class MainWindow {
         // Ambush mode: the timer lives on its own scheduler; choosing a question reads files, so it runs on `files`.
         this.ambush = new AmbushModel(services.settings.get().ambush().toSchedule(ZoneId.systemDefault()),
                 services.ambush,
-                services.files, this::pickWeakSpot, this::answerAmbush);
+                services.files, practiceService::pickWeakSpot, this::answerAmbush);
         // An ambush in the middle of a take would only get in the way; it comes back at its next moment.
         ambush.holdWhile(practice.phase().isEqualTo(PracticeModel.Phase.RECORDING)
                 .or(practice.phase().isEqualTo(PracticeModel.Phase.SAVING)));
@@ -301,17 +297,6 @@ public final class MainWindow {
             }
         });
         return wrapper;
-    }
-
-    /** The question an ambush springs: an enabled question, weighted to the weak spots. Runs on `files`. */
-    private Optional<Question> pickWeakSpot() {
-        var settings = services.settings.get();
-        List<Question> pool = QuestionLibrary.loadFolder(services.locations.banksDir()).questions().stream()
-                .filter(settings::drills).toList();
-        Preparedness memory = Preparedness.replay(AttemptLog.in(services.locations.dataRoot()), settings.profile());
-        Instant now = Instant.now();
-        return new SpringPicker(new SplittableRandom()).pick(pool, q -> memory.weakness(q.id(), now), List.of())
-                .map(SpringPicker.Candidate::question);
     }
 
     /** The user took the ambush: bring the window back and record an answer to that question at once. */

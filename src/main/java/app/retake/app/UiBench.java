@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import app.retake.cli.BenchCommand;
 import app.retake.cli.GuiStarter;
 import app.retake.settings.Settings;
 import app.retake.settings.SettingsStore;
@@ -117,7 +118,7 @@ final class UiBench {
         long peakRecording = 0;
         while ((System.nanoTime() - started) / 1e9 < options.seconds()) {
             Thread.sleep(200);
-            peakRecording = Math.max(peakRecording, residentKb("VmRSS:"));
+            peakRecording = Math.max(peakRecording, BenchCommand.memoryKb("VmRSS:"));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long frames = on(() -> window.practice().previewFrames()) - framesBefore;
@@ -152,7 +153,7 @@ final class UiBench {
                         + "after Space%n", take.transcript().map(t -> t.words().size()).orElse(0),
                 take.transcriptMillis(), reviewMs);
         out.printf(Locale.ROOT, "memory (resident): peak while recording %.0f MB, peak of the whole run %.0f MB "
-                + "(target: 700 MB)%n", peakRecording / 1024.0, residentKb("VmHWM:") / 1024.0);
+                + "(target: 700 MB)%n", peakRecording / 1024.0, BenchCommand.memoryKb("VmHWM:") / 1024.0);
         take.notes().forEach(n -> out.println("note: " + n));
         out.flush();
         return 0;
@@ -218,15 +219,5 @@ final class UiBench {
             Thread.sleep(50);
         }
         return false;
-    }
-
-    /** A line of /proc/self/status in kB (VmRSS now, VmHWM the peak); 0 where there is no /proc. */
-    static long residentKb(String field) {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }

@@ -24,16 +24,24 @@ public final class BenchCommand {
 
     /** The process's peak resident memory (Linux: VmHWM), or "n/a" where the system does not say. */
     static String peakRss() {
+        long kb = memoryKb("VmHWM:");
+        return kb > 0 ? String.format(Locale.ROOT, "%.0f MB", kb / 1024.0) : "n/a";
+    }
+
+    /**
+     * A memory figure of this process from /proc/self/status in kB ({@code VmRSS:} now, {@code VmHWM:} the peak);
+     * 0 where the system does not say.
+     */
+    public static long memoryKb(String field) {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
-            return "n/a";
+            return 0;
         }
         try {
-            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
-                    .map(l -> String.format(Locale.ROOT, "%.0f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
-                    .findFirst().orElse("n/a");
-        } catch (IOException e) {
-            return "n/a";
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith(field))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
     }
 

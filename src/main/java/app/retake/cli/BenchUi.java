@@ -3,12 +3,12 @@ package app.retake.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import app.retake.capture.Resolution;
+import app.retake.capture.WavFiles;
 import app.retake.storage.Locations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,12 +53,13 @@ final class BenchUi implements Callable<Integer> {
         try {
             String microphone = mic;
             if (microphone == null) {
-                Path wav = work.resolve("answer.wav");
-                if (!speak(work, wav)) {
-                    out.println("FAILED: could not make a spoken answer with espeak-ng and sox (on Debian or Ubuntu: "
-                            + "apt-get install espeak-ng sox), or give a WAV with --mic file:PATH.");
+                Optional<String> missing = SpokenAudio.missingTool();
+                if (missing.isPresent()) {
+                    out.println("FAILED: " + missing.get() + " Or give a WAV with --mic file:PATH.");
                     return 1;
                 }
+                Path wav = work.resolve("answer.wav");
+                speak(work, wav);
                 microphone = "file:" + wav;
             }
             Locations given = bench.root.locations();
@@ -67,29 +68,18 @@ final class BenchUi implements Callable<Integer> {
             return bench.root.gui().benchUi(fresh, new GuiStarter.UiBenchOptions(seconds, camera, microphone, size),
                     out);
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            SpokenAudio.deleteTree(work);
         }
     }
 
-    private static boolean speak(Path dir, Path wav) throws Exception {
-        Path raw = dir.resolve("raw.wav");
+    /** A two-paragraph answer with a lead-in and a trailing pause, as a microphone would hear it. */
+    private static void speak(Path dir, Path wav) throws Exception {
         String text = "In my last role I led a small team that rebuilt our billing service. We had three months, "
                 + "and the old system kept failing every weekend. I split the work into weekly milestones, "
                 + "talked to every customer who depended on it, and we shipped two weeks early. Looking back, "
                 + "the biggest lesson was to agree on what done means before writing any code.";
-        return run(dir, "espeak-ng", "-v", "en-us", "-s", "140", "-w", raw.toString(), text)
-                && run(dir, "sox", raw.toString(), "-r", "16000", "-c", "1", wav.toString(), "pad", "0.8", "1.5");
-    }
-
-    private static boolean run(Path dir, String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("tool.log").toFile()).start();
-            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        short[] said = SpokenAudio.speak(dir, "answer-raw", "en-us", 140, text);
+        WavFiles.write(wav, SpokenAudio.concat(List.of(SpokenAudio.silence(0.8), said, SpokenAudio.silence(1.5))),
+                SpokenAudio.RATE);
     }
 }

@@ -67,12 +67,26 @@ public final class Practice {
         }
         AttemptLog log = AttemptLog.in(locations.dataRoot());
         var history = log.readAll();
-        String profile = settings.get().profile();
-        Preparedness memory = Preparedness.replay(history.attempts(), profile);
+        Preparedness memory = Preparedness.replay(history.attempts(), chosen.profile());
         List<FileProblem> problems = new java.util.ArrayList<>(history.problems());
         problems.addAll(library.problems());
         return new Started(new PracticeSession(locations.dataRoot(), log, questions, memory, plan, Mode.SOLO, clock,
                 random), problems);
+    }
+
+    /**
+     * One question to spring out of the blue (ambush mode): an enabled question, weighted to the profile's weak
+     * spots; empty when no question is enabled. Reads the banks and the attempt log.
+     */
+    public Optional<Question> pickWeakSpot() {
+        Settings chosen = settings.get();
+        List<Question> pool = QuestionLibrary.loadFolder(locations.banksDir()).questions().stream()
+                .filter(chosen::drills).toList();
+        Preparedness memory = Preparedness.replay(AttemptLog.in(locations.dataRoot()), chosen.profile());
+        java.time.Instant now = clock.instant();
+        // Its own generator: this runs on another thread than the sessions sharing `random`.
+        return new app.retake.drill.SpringPicker(new java.util.SplittableRandom()).pick(pool, q -> memory.weakness(q.id(), now), List.of())
+                .map(app.retake.drill.SpringPicker.Candidate::question);
     }
 
     /** Opens the devices chosen in Settings and starts recording an answer to {@code question}. */

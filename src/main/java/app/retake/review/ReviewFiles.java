@@ -43,17 +43,9 @@ public final class ReviewFiles {
      * @throws IOException naming the file when it exists but cannot be read or is not a review
      */
     public static Review read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
+        JsonNode root = readObject(file);
+        if (root == null) {
             return Review.NONE;
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ":" + e.getLocation().getLineNr() + ": not a valid review file ("
-                    + e.getOriginalMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(file + ": not a valid review file (expected a JSON object)");
         }
         Optional<Rating> rating = Optional.ofNullable(root.get("rating")).filter(JsonNode::isTextual)
                 .flatMap(n -> Rating.parse(n.asText()));

@@ -1,7 +1,6 @@
 package app.retake.review;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,16 +36,11 @@ public record Rubric(Map<Rubric.Criterion, Integer> scores) {
 
         /** The name used in files: {@code body_language}. */
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return FileKeys.of(this);
         }
 
         public static Optional<Criterion> parse(String key) {
-            for (Criterion c : values()) {
-                if (c.key().equalsIgnoreCase(key == null ? "" : key.strip())) {
-                    return Optional.of(c);
-                }
-            }
-            return Optional.empty();
+            return FileKeys.parse(Criterion.class, key);
         }
     }
 

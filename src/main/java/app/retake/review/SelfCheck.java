@@ -1,7 +1,6 @@
 package app.retake.review;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,16 +34,11 @@ public record SelfCheck(Map<Aspect, Verdict> verdicts, String note) {
 
         /** The name used in files: {@code body_language}. */
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return FileKeys.of(this);
         }
 
         public static Optional<Aspect> parse(String key) {
-            for (Aspect a : values()) {
-                if (a.key().equalsIgnoreCase(key == null ? "" : key.strip())) {
-                    return Optional.of(a);
-                }
-            }
-            return Optional.empty();
+            return FileKeys.parse(Aspect.class, key);
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import app.retake.SpokenWavs;
 import app.retake.history.Attempt;
 import app.retake.history.AttemptLog;
 import app.retake.history.Rating;
@@ -58,24 +58,10 @@ class PracticeFlowTest {
         }
     }
 
-    private static boolean run(Path dir, String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("tool.log").toFile()).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     private void open() throws Exception {
-        Path raw = dir.resolve("raw.wav");
-        Path speech = dir.resolve("answer.wav");
-        Assumptions.assumeTrue(run(dir, "espeak-ng", "-v", "en-us", "-s", "140", "-w", raw.toString(),
-                "In my last role I led a small team that rebuilt the billing service. Basically I split the work "
-                        + "into weekly milestones and we shipped two weeks early."), "espeak-ng missing");
-        Assumptions.assumeTrue(run(dir, "sox", raw.toString(), "-r", "16000", "-c", "1", speech.toString(),
-                "pad", "0.5", "30"), "sox missing");
+        Path speech = SpokenWavs.say(dir, "answer", "In my last role I led a small team that rebuilt the billing "
+                + "service. Basically I split the work into weekly milestones and we shipped two weeks early.", 16_000,
+                "pad", "0.5", "30");
         Path banks = Files.createDirectories(dir.resolve("question-banks"));
         Files.copy(Path.of("question-banks", "core.csv"), banks.resolve("core.csv"));
         Path data = Files.createDirectories(dir.resolve("data"));

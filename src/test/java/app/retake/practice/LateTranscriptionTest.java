@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.retake.SpokenWavs;
 import app.retake.bank.Question;
 import app.retake.bank.QuestionLibrary;
 import app.retake.capture.Cameras;
@@ -39,24 +39,11 @@ class LateTranscriptionTest {
     @TempDir
     Path dir;
 
-    private static boolean run(Path dir, String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("tool.log").toFile()).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     @Test
     void aTakeRecordedWithoutTheModelIsTranscribedLaterAndItsLogRowGainsMeasurements() throws Exception {
-        Path raw = dir.resolve("raw.wav");
-        Path wav = dir.resolve("answer.wav");
-        Assumptions.assumeTrue(run(dir, "espeak-ng", "-v", "en-us", "-s", "140", "-w", raw.toString(),
-                "I would talk to my manager first and then agree on a plan with the team."), "espeak-ng missing");
-        Assumptions.assumeTrue(run(dir, "sox", raw.toString(), "-r", "16000", "-c", "1", wav.toString(), "pad",
-                "0.3", "0.5"), "sox missing");
+        Path wav = SpokenWavs.say(dir, "answer",
+                "I would talk to my manager first and then agree on a plan with the team.", 16_000, "pad", "0.3",
+                "0.5");
         Path data = Files.createDirectories(dir.resolve("data"));
         QuestionLibrary library = QuestionLibrary.loadFolder(Path.of("question-banks"));
         Question question = library.questions().get(0);

@@ -1,7 +1,6 @@
 package app.retake.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,22 +37,8 @@ class TranscriptionTest {
     }
 
     /** Speaks {@code text} with espeak-ng and converts it with sox to the given rate, mono 16-bit. */
-    static Path speak(String text, int rate) throws IOException, InterruptedException {
-        Path raw = dir.resolve("raw-" + rate + ".wav");
-        Path out = dir.resolve("said-" + rate + ".wav");
-        assumeTrue(run("espeak-ng", "-v", "en-us", "-s", "140", "-w", raw.toString(), text),
-                "espeak-ng is needed to generate speech");
-        assumeTrue(run("sox", raw.toString(), "-r", String.valueOf(rate), "-c", "1", "-b", "16", out.toString()),
-                "sox is needed to convert speech");
-        return out;
-    }
-
-    private static boolean run(String... command) throws InterruptedException {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+    static Path speak(String text, int rate) throws Exception {
+        return app.retake.SpokenWavs.say(dir, "said-" + rate, text, rate);
     }
 
     @Test

@@ -39,6 +39,8 @@ import app.retake.ui.banks.BanksView;
 import app.retake.ui.common.FxTasks;
 import app.retake.ui.debrief.DebriefModel;
 import app.retake.ui.debrief.DebriefView;
+import app.retake.ui.interview.ConsoleModel;
+import app.retake.ui.interview.ConsoleView;
 import app.retake.ui.practice.PracticeModel;
 import app.retake.ui.practice.PracticeView;
 import app.retake.ui.progress.ProgressModel;
@@ -83,6 +85,8 @@ public final class MainWindow {
     private final SettingsModel settingsPage;
     private final AmbushModel ambush;
     private final DebriefModel debrief;
+    private final ConsoleModel console;
+    private ConsoleView consoleView;
     private final Scene scene;
 
     MainWindow(Services services) {
@@ -119,6 +123,44 @@ public final class MainWindow {
                 }
                 shell.open(Page.PRACTICE);
             }
+
+            @Override
+            public void interviewEnded(TakeResult last, app.retake.review.InterviewerReview friend) {
+                shell.candidateOnly(false);
+                review.show(last, Optional.empty(), Optional.empty(), SelfCheck.EMPTY);
+                shell.open(Page.REVIEW);
+                refreshProgress();
+            }
+        });
+        // A friend's interview: the console plans it under the candidate's profile, and the main window becomes the
+        // candidate's screen until it ends.
+        this.console = new ConsoleModel(new ConsoleModel.Host() {
+            @Override
+            public Practice.InterviewStart plan(SessionPlan plan, String candidate) {
+                return practiceService.startInterview(plan, candidate);
+            }
+
+            @Override
+            public List<String> profiles() {
+                return practiceService.knownProfiles();
+            }
+
+            @Override
+            public boolean join(app.retake.interview.Interview interview, app.retake.practice.PracticeSession session) {
+                if (!practice.joinInterview(interview, session)) {
+                    return false;
+                }
+                if (!services.settings.get().profile().equals(interview.candidate())) {
+                    updateSettings(s -> s.withProfile(interview.candidate()));
+                }
+                shell.candidateOnly(true);
+                return true;
+            }
+        }, services.files);
+        practice.friendMode().addListener((obs, was, on) -> {
+            if (!on) {
+                shell.candidateOnly(false);
+            }
         });
         // Ambush mode: the timer lives on its own scheduler; choosing a question reads files, so it runs on `files`.
         this.ambush = new AmbushModel(services.settings.get().ambush().toSchedule(ZoneId.systemDefault()),
@@ -133,8 +175,18 @@ public final class MainWindow {
         this.debrief = new DebriefModel(services.locations.banksDir(), services.locations.dataRoot(),
                 () -> services.settings.get().profile(), services.takes, Clock.systemDefaultZone(),
                 saved -> refreshProgress());
+        Button friend = new Button("Interview with a friend…");
+        friend.setId("practice-friend");
+        friend.setTooltip(new javafx.scene.control.Tooltip("A friend runs the interview from a second window or "
+                + "their phone (Ctrl+I)"));
+        friend.setOnAction(e -> openConsole());
         pages.put(Page.PRACTICE, () -> {
-            HBox ambushBar = new HBox(10, ambushView.toggle(), ambushView.status());
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+            HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            HBox ambushBar = new HBox(10, ambushView.toggle(), ambushView.status(), gap, friend);
+            // The candidate's screen shows only the question, the camera and the timer.
+            ambushBar.visibleProperty().bind(shell.candidateOnlyProperty().not());
+            ambushBar.managedProperty().bind(shell.candidateOnlyProperty().not());
             ambushBar.setAlignment(Pos.CENTER_LEFT);
             ambushBar.setPadding(new Insets(0, 0, 10, 0));
             return focusForwarding(ambushBar, new PracticeView(practice, this::categories).root());
@@ -146,7 +198,7 @@ public final class MainWindow {
                     practice.drill(new java.util.LinkedHashSet<>(ids),
                             new SessionPlan.QuickDrill(Math.max(1, ids.size()), SpringFilter.ANY));
                     shell.open(Page.PRACTICE);
-                }, this::openSavedTake, services.settings.get().profile(), Clock.systemDefaultZone());
+                }, this::openSavedTake, () -> services.settings.get().profile(), Clock.systemDefaultZone());
         Button logInterview = new Button("Log a real interview…");
         logInterview.setId("progress-debrief");
         DebriefView[] debriefView = new DebriefView[1];
@@ -178,6 +230,8 @@ public final class MainWindow {
         ShellView view = new ShellView(shell, pages);
         scene = new Scene(view.root(), 1100, 720);
         view.installShortcuts(scene);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.I,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::openConsole);
         var css = MainWindow.class.getResource("/app/retake/ui/retake.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -186,8 +240,30 @@ public final class MainWindow {
         settingsPage.settings().addListener((obs, old, now) -> {
             services.settings.set(now);
             Look.apply(scene, now);
+            consoleView().window().ifPresent(w -> Look.apply(w.getScene(), now));
             ambush.reconfigure(now.ambush().toSchedule(ZoneId.systemDefault()));
+            if (!now.profile().equals(old.profile())) {
+                refreshProgress();
+            }
         });
+    }
+
+    /** The interviewer's console, built on first use. */
+    private ConsoleView consoleView() {
+        if (consoleView == null) {
+            consoleView = new ConsoleView(console, Optional.empty());
+        }
+        return consoleView;
+    }
+
+    /** Opens the interviewer's console in its own window. */
+    void openConsole() {
+        consoleView().openWindow(window(), scene.getStylesheets(), services.settings.get().profile());
+        consoleView().window().ifPresent(w -> Look.apply(w.getScene(), services.settings.get()));
+    }
+
+    ConsoleModel console() {
+        return console;
     }
 
     /** Applies the theme; call once on the FX thread before the first window is built. */
@@ -198,6 +274,9 @@ public final class MainWindow {
     /** The window is closing: finish and log whatever take is under way, so nothing is lost. */
     void closing() {
         practice.finishBeforeExit(review.rating().get(), review.selfCheck().get(), java.time.Duration.ofSeconds(20));
+        if (consoleView != null) {
+            consoleView.window().ifPresent(javafx.stage.Stage::hide);
+        }
     }
 
     /** Puts the window's scene on {@code stage}. */

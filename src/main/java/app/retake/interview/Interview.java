@@ -331,6 +331,11 @@ public final class Interview {
         return stage == Stage.RECORDING;
     }
 
+    /** Seconds into the take being recorded; 0 when none is. */
+    public synchronized double takeSeconds() {
+        return stage == Stage.RECORDING ? now() : 0;
+    }
+
     private double now() {
         return takeSeconds == null ? 0 : Math.max(0, takeSeconds.getAsDouble());
     }

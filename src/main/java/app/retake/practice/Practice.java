@@ -54,7 +54,36 @@ public final class Practice {
      * @throws IllegalStateException with a sentence for the user when there is nothing to practise
      */
     public Started startSession(SessionPlan plan, Optional<Set<String>> onlyIds) {
+        return open(QuestionLibrary.loadFolder(locations.banksDir()), plan, onlyIds, settings.get().profile(),
+                Mode.SOLO);
+    }
+
+    /**
+     * What a friend's interview starts with: a session logging under the candidate's profile, the questions planned
+     * for it (drawn by {@code plan} from the candidate's weak spots, weakest first), and every question in the
+     * banks, since the interviewer may ask any of them.
+     */
+    public record InterviewStart(PracticeSession session, List<Question> planned, List<Question> all,
+                                 List<FileProblem> problems) {
+    }
+
+    /**
+     * Starts a session for an interview a friend runs, with questions planned for {@code candidate}.
+     *
+     * @throws IllegalStateException with a sentence for the user when there is nothing to ask
+     */
+    public InterviewStart startInterview(SessionPlan plan, String candidate) {
         QuestionLibrary library = QuestionLibrary.loadFolder(locations.banksDir());
+        Started started = open(library, plan, Optional.empty(), candidate, Mode.FRIEND);
+        List<Question> planned = new java.util.ArrayList<>();
+        for (var next = started.session().spring(); next.isPresent(); next = started.session().spring()) {
+            planned.add(next.get().question());
+        }
+        return new InterviewStart(started.session(), planned, library.questions(), started.problems());
+    }
+
+    private Started open(QuestionLibrary library, SessionPlan plan, Optional<Set<String>> onlyIds, String profile,
+                         Mode mode) {
         Settings chosen = settings.get();
         // Questions picked by hand are drilled even from a disabled bank; plans use only the enabled ones.
         List<Question> questions = onlyIds.map(ids -> PracticeSession.only(library.questions(), ids))
@@ -67,10 +96,10 @@ public final class Practice {
         }
         AttemptLog log = AttemptLog.in(locations.dataRoot());
         var history = log.readAll();
-        Preparedness memory = Preparedness.replay(history.attempts(), chosen.profile());
+        Preparedness memory = Preparedness.replay(history.attempts(), profile);
         List<FileProblem> problems = new java.util.ArrayList<>(history.problems());
         problems.addAll(library.problems());
-        return new Started(new PracticeSession(locations.dataRoot(), log, questions, memory, plan, Mode.SOLO, clock,
+        return new Started(new PracticeSession(locations.dataRoot(), log, questions, memory, plan, mode, clock,
                 random), problems);
     }
 
@@ -96,6 +125,14 @@ public final class Practice {
         Devices devices = Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
         return LiveTake.start(Optional.of(question), session.newTake(), devices, speech, s.metricSettings(),
                 listener);
+    }
+
+    /** The profiles in the attempt log and the current one, for choosing who answers; reads the log. */
+    public List<String> knownProfiles() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.add(settings.get().profile());
+        AttemptLog.in(locations.dataRoot()).readAll().attempts().forEach(a -> names.add(a.profile()));
+        return List.copyOf(names);
     }
 
     public Settings settings() {

@@ -25,6 +25,7 @@ import app.retake.history.Attempt;
 import app.retake.history.AttemptLog;
 import app.retake.history.Mode;
 import app.retake.history.Rating;
+import app.retake.review.InterviewerReview;
 import app.retake.review.ReviewFiles;
 import app.retake.review.SelfCheck;
 import app.retake.history.TakeFiles;
@@ -131,13 +132,31 @@ public final class PracticeSession {
      */
     public Attempt log(TakeResult take, Optional<Rating> rating, SelfCheck check, OffsetDateTime started)
             throws IOException {
+        return log(take, rating, check, InterviewerReview.NONE, started);
+    }
+
+    /**
+     * Writes the take's review file with the candidate's part and, when a friend ran the interview, theirs; then
+     * appends the answer to the attempt log (the friend's rating as the interviewer rating, their rubric scores and
+     * number of flags as measurements) and to this session's memory.
+     *
+     * @param rating      the candidate's own rating; empty when they did not rate
+     * @param interviewer what the friend said; {@link InterviewerReview#NONE} when practising alone
+     */
+    public Attempt log(TakeResult take, Optional<Rating> rating, SelfCheck check, InterviewerReview interviewer,
+                       OffsetDateTime started) throws IOException {
         Question q = take.question().orElseThrow(() -> new IllegalArgumentException("a logged take needs a question"));
         Map<String, String> metrics = new java.util.LinkedHashMap<>(
                 take.metrics().map(m -> MetricsSummary.of(m, take.voice())).orElse(Map.of()));
         metrics.putAll(check.asMetrics());
         ReviewFiles.write(take.files().review(), rating, check);
+        if (!interviewer.isEmpty()) {
+            ReviewFiles.writeInterviewer(take.files().review(), interviewer);
+            interviewer.rubric().scores().forEach((c, score) -> metrics.put("rubric_" + c.key(), score.toString()));
+            metrics.put("interviewer_flags", Integer.toString(interviewer.flags().size()));
+        }
         Attempt attempt = new Attempt(started, id, take.files().take(), q.id(), q.bank(), mode, profile, rating,
-                Optional.empty(), Duration.ofMillis(Math.round(take.stats().seconds() * 1000)),
+                interviewer.rating(), Duration.ofMillis(Math.round(take.stats().seconds() * 1000)),
                 relative(take.files().video()), take.transcript().isPresent()
                         ? relative(take.files().transcript()) : Optional.empty(), metrics);
         log.append(attempt);

@@ -18,6 +18,8 @@ import app.retake.capture.AudioLevel;
 import app.retake.capture.VideoFrame;
 import app.retake.drill.SessionPlan;
 import app.retake.history.Rating;
+import app.retake.interview.Interview;
+import app.retake.review.InterviewerReview;
 import app.retake.review.SelfCheck;
 import app.retake.practice.LiveTake;
 import app.retake.practice.Practice;
@@ -65,6 +67,13 @@ public final class PracticeModel {
 
         /** The loop goes on (retake, next, end): show the practice screen again. */
         void back();
+
+        /**
+         * A friend's interview ended: show the last take with the friend's flags and scores, for the candidate to
+         * review. Nothing to do when no take was recorded.
+         */
+        default void interviewEnded(TakeResult last, InterviewerReview review) {
+        }
     }
 
     /** What the review screen can do with the take just recorded: log it with its rating and go on. */
@@ -117,6 +126,15 @@ public final class PracticeModel {
     private OffsetDateTime savingStarted;
     private OffsetDateTime takeStarted;
     private Optional<Set<String>> onlyIds = Optional.empty();
+    /** The friend's interview this screen is the candidate's side of; null when practising alone. */
+    private Interview interview;
+    private final java.util.function.Consumer<Interview.Event> interviewListener =
+            event -> javafx.application.Platform.runLater(() -> onInterview(event));
+    private final StringProperty followUp = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty friendMode =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The last take of the interview, to open for review when it ends. */
+    private TakeLoop lastInterviewTake;
 
     public PracticeModel(Practice practice, Executor work, ReviewHandoff handoff) {
         this.practice = practice;
@@ -152,6 +170,16 @@ public final class PracticeModel {
     /** What is missing (no camera, model loading…) in plain words. */
     public StringProperty notes() {
         return notes;
+    }
+
+    /** The interviewer's latest follow-up, shown to the candidate at once; empty when none. */
+    public StringProperty followUp() {
+        return followUp;
+    }
+
+    /** Whether a friend runs the interview: they spring the questions and start and stop the takes. */
+    public javafx.beans.property.ReadOnlyBooleanProperty friendMode() {
+        return friendMode;
     }
 
     public DoubleProperty elapsed() {
@@ -202,7 +230,7 @@ public final class PracticeModel {
 
     /** Drill only these questions next (from the progress page); the next Space starts the session. */
     public void drill(Set<String> ids, SessionPlan plan) {
-        if (phase.get() == Phase.RECORDING || phase.get() == Phase.SAVING) {
+        if (interview != null || phase.get() == Phase.RECORDING || phase.get() == Phase.SAVING) {
             return;
         }
         onlyIds = Optional.of(Set.copyOf(ids));
@@ -211,8 +239,23 @@ public final class PracticeModel {
         springNext();
     }
 
-    /** Space: spring, start, or stop, depending on where the loop is. */
+    /**
+     * Space: spring, start, or stop, depending on where the loop is. In a friend's interview the interviewer springs
+     * the questions; the candidate may still start and stop, which the interviewer's console sees.
+     */
     public void space() {
+        if (interview != null) {
+            try {
+                if (phase.get() == Phase.QUESTION) {
+                    interview.wantTake(true);
+                } else if (phase.get() == Phase.RECORDING) {
+                    interview.wantTake(false);
+                }
+            } catch (IllegalStateException e) {
+                status.set(e.getMessage());
+            }
+            return;
+        }
         switch (phase.get()) {
             case IDLE -> springNext();
             case QUESTION -> startRecording();
@@ -224,7 +267,7 @@ public final class PracticeModel {
 
     /** Chooses a plan; a running session ends so the next Space starts the new one. */
     public void choosePlan(SessionPlan chosen) {
-        if (phase.get() != Phase.IDLE && phase.get() != Phase.QUESTION) {
+        if (interview != null || (phase.get() != Phase.IDLE && phase.get() != Phase.QUESTION)) {
             return;
         }
         plan.set(chosen);
@@ -266,10 +309,18 @@ public final class PracticeModel {
     private void ask(Question q) {
         question.set(Optional.of(q));
         target.set(practice.settings().targetFor(q.category()));
-        progress.set("Question " + session.sprungCount() + " of " + session.planned() + " · " + session.plan().title());
         elapsed.set(0);
         captions.set("");
+        followUp.set("");
         phase.set(Phase.QUESTION);
+        if (interview != null) {
+            progress.set("Question " + interview.askedIds().size() + " · Interview with "
+                    + interviewerName());
+            countdown.set(0);
+            status.set(interviewerName() + " starts the recording when you are ready (or press Space).");
+            return;
+        }
+        progress.set("Question " + session.sprungCount() + " of " + session.planned() + " · " + session.plan().title());
         int think = practice.settings().thinkSeconds();
         if (think > 0) {
             countdown.set(think);
@@ -324,9 +375,15 @@ public final class PracticeModel {
             notes.set(String.join(" ", started.notes()));
             phase.set(Phase.RECORDING);
             status.set("Recording. Press Space when you have finished your answer.");
+            if (interview != null) {
+                interview.takeStarted(started::elapsedSeconds);
+            }
         }, e -> {
             phase.set(Phase.QUESTION);
             status.set("Could not start recording: " + e.getMessage());
+            if (interview != null) {
+                interview.takeFailed("The candidate's screen could not start recording: " + e.getMessage());
+            }
         });
     }
 
@@ -391,18 +448,34 @@ public final class PracticeModel {
         status.set("Saving the take…");
         savingStarted = takeStarted;
         saving = FxTasks.supply(work, running::stop, result -> {
+            if (take != running) {
+                return; // closing or the end of an interview took this take over and logs it
+            }
             saving = null;
             take = null;
             captions.set(result.transcript().map(t -> t.text()).orElse(""));
             phase.set(Phase.QUESTION);
-            status.set("Review the take, rate it 1-4, then N for the next question or R to try again.");
             unlogged = new TakeLoop(result, takeStarted);
+            if (interview != null) {
+                lastInterviewTake = unlogged;
+                status.set("Saved. " + interviewerName() + " is scoring your answer; the next question comes from "
+                        + "them.");
+                interview.takeSaved();
+                return;
+            }
+            status.set("Review the take, rate it 1-4, then N for the next question or R to try again.");
             handoff.review(result, unlogged);
         }, e -> {
+            if (take != running) {
+                return;
+            }
             take = null;
             saving = null;
             phase.set(Phase.QUESTION);
             status.set("Saving the take failed: " + e.getMessage());
+            if (interview != null) {
+                interview.takeFailed("The take could not be saved: " + e.getMessage());
+            }
         });
     }
 
@@ -421,6 +494,16 @@ public final class PracticeModel {
         take = null;
         unlogged = null;
         saving = null;
+        // In a friend's interview the take under way carries the friend's flags and scores so far; the candidate
+        // has not rated it. Ending the interview also stops the phone remote.
+        Interview friend = interview;
+        InterviewerReview friendReview = friend == null ? InterviewerReview.NONE : friend.review();
+        Optional<Rating> ownRating = friend == null ? rating : Optional.empty();
+        SelfCheck ownCheck = friend == null ? check : SelfCheck.EMPTY;
+        if (friend != null) {
+            leaveInterview();
+            friend.end();
+        }
         if (s == null || (running == null && beingSaved == null && (pending == null || pending.logged))) {
             return;
         }
@@ -428,19 +511,19 @@ public final class PracticeModel {
             try {
                 if (pending != null && !pending.logged) {
                     pending.logged = true;
-                    s.log(pending.result, rating, check, pending.started);
+                    s.log(pending.result, ownRating, ownCheck, friendReview, pending.started);
                 }
                 if (beingSaved != null) {
                     // The single take thread has already finished saving it by the time this runs.
                     TakeResult result = beingSaved.getNow(null);
                     if (result != null && result.question().isPresent()) {
-                        s.log(result, Optional.empty(), SelfCheck.EMPTY, savedStarted);
+                        s.log(result, Optional.empty(), SelfCheck.EMPTY, friendReview, savedStarted);
                     }
                 }
                 if (running != null) {
                     TakeResult result = running.stop();
                     if (result.question().isPresent()) {
-                        s.log(result, Optional.empty(), SelfCheck.EMPTY, started);
+                        s.log(result, Optional.empty(), SelfCheck.EMPTY, friendReview, started);
                     }
                 }
             } catch (java.io.IOException e) {
@@ -452,6 +535,117 @@ public final class PracticeModel {
         } catch (Exception e) {
             LOG.error("The last take was not finished before closing; it is repaired at the next start", e);
         }
+    }
+
+    /**
+     * This screen becomes the candidate's side of a friend's interview: the friend asks the questions and starts
+     * and stops the takes from their console or phone; each take is logged with their flags and scores once they
+     * move on. Refused (false) while a take is recording or saving.
+     */
+    public boolean joinInterview(Interview friend, PracticeSession friendSession) {
+        if (phase.get() == Phase.RECORDING || phase.get() == Phase.SAVING || phase.get() == Phase.BUSY) {
+            return false;
+        }
+        leaveInterview();
+        interview = friend;
+        session = friendSession;
+        onlyIds = Optional.empty();
+        lastInterviewTake = null;
+        unlogged = null;
+        friendMode.set(true);
+        question.set(Optional.empty());
+        followUp.set("");
+        progress.set("Interview with " + interviewerName());
+        phase.set(Phase.IDLE);
+        status.set(interviewerName() + " will ask the first question.");
+        friend.addListener(interviewListener);
+        return true;
+    }
+
+    private String interviewerName() {
+        return interview == null || interview.interviewer().isEmpty() ? "Your interviewer" : interview.interviewer();
+    }
+
+    private void leaveInterview() {
+        if (interview != null) {
+            interview.removeListener(interviewListener);
+        }
+        interview = null;
+        friendMode.set(false);
+        followUp.set("");
+    }
+
+    /** Carries out what the interviewer did; runs on the FX thread. */
+    private void onInterview(Interview.Event event) {
+        Interview friend = interview;
+        if (friend == null) {
+            return;
+        }
+        if (event instanceof Interview.Event.Asked asked) {
+            if (phase.get() != Phase.RECORDING && phase.get() != Phase.SAVING) {
+                ask(asked.question());
+            }
+        } else if (event instanceof Interview.Event.FollowedUp f) {
+            followUp.set(f.followUp().text());
+        } else if (event instanceof Interview.Event.TakeWanted wanted) {
+            if (wanted.start() && phase.get() == Phase.QUESTION) {
+                startRecording();
+            } else if (wanted.start()) {
+                friend.takeFailed("The candidate's screen is busy (" + phase.get().name().toLowerCase(
+                        java.util.Locale.ROOT) + "); try again in a moment.");
+            } else if (phase.get() == Phase.RECORDING) {
+                stopRecording();
+            }
+        } else if (event instanceof Interview.Event.TakeClosed closed) {
+            TakeLoop pending = unlogged;
+            if (pending != null) {
+                unlogged = null;
+                pending.log(Optional.empty(), SelfCheck.EMPTY, closed.review(), () -> {
+                });
+            }
+        } else if (event instanceof Interview.Event.Ended ended) {
+            endInterview(friend, ended.takeUnderWay().orElse(InterviewerReview.NONE));
+        }
+    }
+
+    /** The interviewer ended: a take still recording is saved and logged with what they flagged, then review. */
+    private void endInterview(Interview friend, InterviewerReview underWay) {
+        leaveInterview();
+        String done = "Interview over. Your takes are saved with " + (friend.interviewer().isEmpty() ? "the"
+                : friend.interviewer() + "'s") + " flags and scores; open them from Progress → History.";
+        LiveTake running = phase.get() == Phase.RECORDING ? take : null;
+        java.util.concurrent.CompletableFuture<TakeResult> beingSaved = saving;
+        if (running == null && beingSaved == null) {
+            TakeLoop last = lastInterviewTake;
+            endSession(done);
+            if (last != null) {
+                handoff.interviewEnded(last.result, last.friendReview);
+            }
+            return;
+        }
+        take = null;
+        saving = null;
+        phase.set(Phase.SAVING);
+        status.set("Saving the last take…");
+        PracticeSession s = session;
+        OffsetDateTime started = takeStarted;
+        FxTasks.supply(work, () -> {
+            TakeResult result = running != null ? running.stop() : beingSaved.join();
+            try {
+                if (result.question().isPresent()) {
+                    s.log(result, Optional.empty(), SelfCheck.EMPTY, underWay, started);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return result;
+        }, result -> {
+            endSession(done);
+            handoff.interviewEnded(result, underWay);
+        }, e -> {
+            endSession("The interview ended, but the last take could not be logged: " + e.getMessage()
+                    + " Its files are kept.");
+        });
     }
 
     /** Ends the session and returns to the start. */
@@ -475,6 +669,8 @@ public final class PracticeModel {
         private final TakeResult result;
         private final OffsetDateTime started;
         private boolean logged;
+        /** What the friend said, once logged with it. */
+        private InterviewerReview friendReview = InterviewerReview.NONE;
 
         TakeLoop(TakeResult result, OffsetDateTime started) {
             this.result = result;
@@ -482,26 +678,31 @@ public final class PracticeModel {
         }
 
         private void log(Optional<Rating> rating, SelfCheck check, Runnable then) {
+            log(rating, check, InterviewerReview.NONE, () -> {
+                handoff.back();
+                then.run();
+            });
+        }
+
+        /** Logs the take once, then runs {@code then}; on failure the take stays unlogged and the user is told. */
+        private void log(Optional<Rating> rating, SelfCheck check, InterviewerReview friend, Runnable then) {
             PracticeSession s = session;
             if (logged || result.question().isEmpty() || s == null) {
-                handoff.back();
                 then.run();
                 return;
             }
             logged = true;
+            friendReview = friend;
             if (unlogged == this) {
                 unlogged = null;
             }
             FxTasks.supply(work, () -> {
                 try {
-                    return s.log(result, rating, check, started);
+                    return s.log(result, rating, check, friend, started);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }, attempt -> {
-                handoff.back();
-                then.run();
-            }, e -> {
+            }, attempt -> then.run(), e -> {
                 logged = false;
                 unlogged = this;
                 status.set("Could not save the rating to the attempt log: " + e.getMessage()

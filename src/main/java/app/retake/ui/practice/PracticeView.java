@@ -85,6 +85,11 @@ public final class PracticeView {
         progress.textProperty().bind(model.progress());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // In a friend's interview the interviewer chooses the questions, so the candidate sees no plan.
+        for (Node n : List.of(planLabel, plans)) {
+            n.visibleProperty().bind(model.friendMode().not());
+            n.managedProperty().bind(model.friendMode().not());
+        }
         HBox top = new HBox(10, planLabel, plans, spacer, progress);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -99,6 +104,16 @@ public final class PracticeView {
         category.getStyleClass().add("text-muted");
         category.textProperty().bind(Bindings.createStringBinding(() -> model.question().get()
                 .map(q -> q.category() + " · " + q.bank()).orElse(""), model.question()));
+
+        Label followUp = new Label();
+        followUp.setId("practice-followup");
+        followUp.getStyleClass().add("follow-up");
+        followUp.setWrapText(true);
+        followUp.setMinHeight(Region.USE_PREF_SIZE);
+        followUp.textProperty().bind(Bindings.createStringBinding(() -> model.followUp().get().isEmpty() ? ""
+                : "Follow-up: " + model.followUp().get(), model.followUp()));
+        followUp.visibleProperty().bind(model.followUp().isNotEmpty());
+        followUp.managedProperty().bind(model.followUp().isNotEmpty());
 
         Label countdown = new Label();
         countdown.setId("practice-countdown");
@@ -182,7 +197,7 @@ public final class PracticeView {
         HBox actions = new HBox(12, action, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(top, category, question, middle, notes, actions);
+        root.getChildren().addAll(top, category, question, followUp, middle, notes, actions);
         root.setPadding(new Insets(4, 0, 0, 0));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()

@@ -65,7 +65,7 @@ public final class ProgressModel {
     private final Executor io;
     private final Consumer<List<String>> drill;
     private final Consumer<TakeRef> openInReview;
-    private final String profile;
+    private final Supplier<String> profile;
     private final Clock clock;
 
     private final ReadOnlyObjectWrapper<ProgressReport> report = new ReadOnlyObjectWrapper<>();
@@ -121,6 +121,16 @@ public final class ProgressModel {
      */
     public ProgressModel(Path dataRoot, Supplier<QuestionLibrary> library, Executor io,
                          Consumer<List<String>> drill, Consumer<TakeRef> openInReview, String profile, Clock clock) {
+        this(dataRoot, library, io, drill, openInReview, () -> profile, clock);
+        Objects.requireNonNull(profile, "profile");
+    }
+
+    /**
+     * As above, for a profile that changes (people take turns answering): each load reads whose progress to show.
+     */
+    public ProgressModel(Path dataRoot, Supplier<QuestionLibrary> library, Executor io,
+                         Consumer<List<String>> drill, Consumer<TakeRef> openInReview, Supplier<String> profile,
+                         Clock clock) {
         this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
         this.library = Objects.requireNonNull(library, "library");
         this.io = Objects.requireNonNull(io, "io");
@@ -174,9 +184,10 @@ public final class ProgressModel {
         AttemptLog.History log = AttemptLog.in(dataRoot).readAll();
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
-        Preparedness memory = Preparedness.replay(log.attempts(), profile);
-        ProgressReport computed = ProgressReport.compute(log.attempts(), questions, memory, profile, now, zone);
-        TakeHistory takes = TakeHistory.of(dataRoot, log.attempts(), questions, profile, zone);
+        String who = profile.get();
+        Preparedness memory = Preparedness.replay(log.attempts(), who);
+        ProgressReport computed = ProgressReport.compute(log.attempts(), questions, memory, who, now, zone);
+        TakeHistory takes = TakeHistory.of(dataRoot, log.attempts(), questions, who, zone);
         return new Loaded(questions, computed, takes, log.problems(), query, takes.search(query));
     }
 
@@ -361,7 +372,7 @@ public final class ProgressModel {
     }
 
     public String profile() {
-        return profile;
+        return profile.get();
     }
 
     /** Today, as the page counts days. */

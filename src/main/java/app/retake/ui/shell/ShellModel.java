@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class ShellModel {
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.PRACTICE);
+    private final javafx.beans.property.BooleanProperty candidateOnly =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final Map<Subject, ReadOnlyObjectWrapper<Finding>> findings = new EnumMap<>(Subject.class);
 
     public ShellModel() {
@@ -29,9 +31,27 @@ public final class ShellModel {
         return page;
     }
 
-    /** Opens {@code target}. */
+    /** Opens {@code target}; while the window is the candidate's screen only the practice page can show. */
     public void open(Page target) {
-        page.set(target);
+        if (!candidateOnly.get()) {
+            page.set(target);
+        }
+    }
+
+    /**
+     * Whether the window is the candidate's screen in a friend's interview: only the practice page (the question,
+     * the camera, the timer), without the navigation or the status area.
+     */
+    public javafx.beans.property.BooleanProperty candidateOnlyProperty() {
+        return candidateOnly;
+    }
+
+    /** Turns the candidate's screen on (showing the practice page) or off. */
+    public void candidateOnly(boolean on) {
+        if (on) {
+            page.set(Page.PRACTICE);
+        }
+        candidateOnly.set(on);
     }
 
     /** The latest finding about {@code subject}. */

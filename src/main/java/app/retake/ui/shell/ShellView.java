@@ -37,12 +37,18 @@ public final class ShellView {
         this.model = model;
         this.pages = pages;
         root.setId("shell");
-        root.setLeft(navigation());
+        Node navigation = navigation();
+        Node status = statusArea();
+        root.setLeft(navigation);
         StackPane content = new StackPane();
         content.setId("page-content");
         content.setPadding(new Insets(24, 28, 20, 28));
         root.setCenter(content);
-        root.setBottom(statusArea());
+        root.setBottom(status);
+        model.candidateOnlyProperty().addListener((obs, was, only) -> {
+            root.setLeft(only ? null : navigation);
+            root.setBottom(only ? null : status);
+        });
         showPage(content, model.pageProperty().get());
         model.pageProperty().addListener((obs, old, page) -> showPage(content, page));
     }

@@ -1,0 +1,190 @@
+package app.retake.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import app.retake.SpokenWavs;
+import app.retake.history.Attempt;
+import app.retake.history.AttemptLog;
+import app.retake.history.Mode;
+import app.retake.history.Rating;
+import app.retake.history.TakeFiles;
+import app.retake.interview.Interview.Stage;
+import app.retake.review.InterviewerReview;
+import app.retake.review.ReviewFiles;
+import app.retake.review.Rubric;
+import app.retake.storage.Locations;
+import app.retake.ui.shell.Page;
+import app.retake.ui.practice.PracticeModel.Phase;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+
+
+/**
+ * Two people, one laptop: the interviewer runs the interview from the console window while the main window is the
+ * candidate's screen. Recorded with the synthetic camera and a spoken WAV as the microphone.
+ */
+class FriendInterviewTest {
+
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private Services services;
+    private MainWindow window;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        robot.interact(() -> window.closing());
+        FxToolkit.hideStage();
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private void open() throws Exception {
+        Path speech = SpokenWavs.say(dir, "answer", "We disagreed about the release date, so I set up a meeting, "
+                + "listened to both sides and we agreed on a smaller first release.", 16_000, "pad", "0.5", "30");
+        Path banks = Files.createDirectories(dir.resolve("question-banks"));
+        Files.copy(Path.of("question-banks", "core.csv"), banks.resolve("core.csv"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("settings.json"), "{\"camera\": \"synthetic\", \"microphone\": \"file:"
+                + speech.toString().replace("\\", "\\\\") + "\", \"videoSize\": \"320x240\", \"profile\": \"sam\"}");
+        services = new Services(new Locations(data, banks, MainWindowTest.MODEL, Optional.empty()));
+        FxToolkit.setupStage(stage -> {
+            MainWindow.applyTheme();
+            window = new MainWindow(services);
+            window.attach(stage);
+            stage.show();
+            window.startBackgroundWork();
+        });
+        waitUntil(() -> text("#status-speech-model").startsWith("Speech model ready"));
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private Stage stage() {
+        var snapshot = window.console().snapshot().get();
+        return snapshot == null ? null : snapshot.stage();
+    }
+
+    private void write(String query, String text) {
+        robot.interact(() -> robot.lookup(query).queryAs(TextInputControl.class).setText(text));
+    }
+
+    @Test
+    void aFriendAsksFlagsAndScoresAndTheCandidateReviewsItAfterwards() throws Exception {
+        open();
+        robot.interact(window::openConsole);
+        // Roles: Sam had the app; Alex answers today and Sam asks.
+        robot.interact(() -> window.console().candidate().set("sam"));
+        write("#console-interviewer", "Alex");
+        robot.clickOn("#console-swap");
+        assertThat(window.console().candidate().get()).isEqualTo("Alex");
+        robot.clickOn("#console-start");
+        waitUntil(() -> window.console().running());
+
+        // The main window is now the candidate's screen: no navigation, no plan, no way to other pages.
+        assertThat(robot.lookup("#navigation").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#practice-plan").query().isVisible()).isFalse();
+        assertThat(services.settings.get().profile()).isEqualTo("Alex");
+        robot.interact(() -> window.shell().open(Page.PROGRESS));
+        assertThat(window.shell().pageProperty().get()).isEqualTo(Page.PRACTICE);
+
+        var planned = window.console().snapshot().get().planned();
+        assertThat(planned).isNotEmpty();
+        robot.clickOn("#console-spring");
+        waitUntil(() -> window.practice().phase().get() == Phase.QUESTION);
+        assertThat(text("#practice-question")).isEqualTo(planned.get(0).text());
+        assertThat(text("#console-question")).isEqualTo(planned.get(0).text());
+
+        // Start from the console; follow up and flag while the candidate talks.
+        robot.clickOn("#console-take");
+        waitUntil(() -> stage() == Stage.RECORDING && window.practice().phase().get() == Phase.RECORDING);
+        waitUntil(() -> window.practice().elapsed().get() >= 3);
+        robot.clickOn("#console-flag-2");
+        write("#console-followup", "What would you do differently?");
+        robot.clickOn("#console-followup-send");
+        waitUntil(() -> text("#practice-followup").contains("What would you do differently?"));
+        waitUntil(() -> window.practice().elapsed().get() >= 6);
+        robot.clickOn("#console-take");
+        waitUntil(() -> stage() == Stage.SCORING);
+        assertThat(text("#practice-status")).contains("sam is scoring");
+
+        // Score, then move on: the first take is logged with the score when the next question is asked.
+        robot.clickOn("#console-rate-2");
+        robot.clickOn("#console-rubric-structure-4");
+        robot.clickOn("#console-rubric-tone-5");
+        write("#console-feedback", "Give the result in numbers.");
+        robot.clickOn("#console-spring");
+        waitUntil(() -> AttemptLog.in(dir.resolve("data")).readAll().attempts().size() == 1);
+        assertThat(text("#practice-question")).isEqualTo(planned.get(1).text());
+        assertThat(robot.lookup("#practice-followup").query().isVisible()).isFalse();
+
+        Attempt first = AttemptLog.in(dir.resolve("data")).readAll().attempts().get(0);
+        assertThat(first.mode()).isEqualTo(Mode.FRIEND);
+        assertThat(first.profile()).isEqualTo("Alex");
+        assertThat(first.questionId()).isEqualTo(planned.get(0).id());
+        assertThat(first.selfRating()).isEmpty();
+        assertThat(first.interviewerRating()).contains(Rating.SHAKY);
+        assertThat(first.metrics()).containsEntry("rubric_structure", "4").containsEntry("interviewer_flags", "1");
+        TakeFiles files = new TakeFiles(dir.resolve("data").resolve(first.recording().orElseThrow()).getParent(),
+                first.take());
+        InterviewerReview saved = ReviewFiles.readInterviewer(files.review());
+        assertThat(saved.interviewer()).isEqualTo("sam");
+        assertThat(saved.flags()).extracting(f -> f.kind()).containsExactly("rambling");
+        assertThat(saved.flags().get(0).at()).isBetween(2.5, 6.5);
+        assertThat(saved.followUps()).extracting(f -> f.text()).containsExactly("What would you do differently?");
+        assertThat(saved.rubric().scores()).containsEntry(Rubric.Criterion.STRUCTURE, 4)
+                .containsEntry(Rubric.Criterion.TONE, 5);
+        assertThat(saved.feedback()).isEqualTo("Give the result in numbers.");
+
+        // The candidate may start with Space too; the interviewer ends mid-take, and that take is kept and logged.
+        robot.clickOn("#practice-page");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        waitUntil(() -> stage() == Stage.RECORDING);
+        waitUntil(() -> window.practice().elapsed().get() >= 2);
+        robot.clickOn("#console-flag-6");
+        robot.clickOn("#console-end");
+        waitUntil(() -> AttemptLog.in(dir.resolve("data")).readAll().attempts().size() == 2
+                && window.shell().pageProperty().get() == Page.REVIEW);
+        assertThat(window.console().running()).isFalse();
+        assertThat(robot.lookup("#navigation").tryQuery()).isPresent();
+        List<Attempt> attempts = AttemptLog.in(dir.resolve("data")).readAll().attempts();
+        Attempt second = attempts.get(1);
+        assertThat(second.questionId()).isEqualTo(planned.get(1).id());
+        assertThat(second.mode()).isEqualTo(Mode.FRIEND);
+        TakeFiles secondFiles = new TakeFiles(dir.resolve("data").resolve(second.recording().orElseThrow())
+                .getParent(), second.take());
+        assertThat(ReviewFiles.readInterviewer(secondFiles.review()).flags()).extracting(f -> f.kind())
+                .containsExactly("lost eye contact");
+        assertThat(window.review().take().get()).isPresent();
+    }
+}

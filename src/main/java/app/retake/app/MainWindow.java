@@ -127,7 +127,7 @@ public final class MainWindow {
             @Override
             public void interviewEnded(TakeResult last, app.retake.review.InterviewerReview friend) {
                 shell.candidateOnly(false);
-                review.show(last, Optional.empty(), Optional.empty(), SelfCheck.EMPTY);
+                review.show(last, Optional.empty(), Optional.empty(), SelfCheck.EMPTY, friend);
                 shell.open(Page.REVIEW);
                 refreshProgress();
             }
@@ -324,7 +324,7 @@ public final class MainWindow {
                     // the log only.
                     review.show(opened.take(), Optional.empty(),
                             opened.review().rating().or(() -> ref.attempt().effectiveRating()),
-                            opened.review().selfCheck());
+                            opened.review().selfCheck(), opened.interviewer());
                     shell.open(Page.REVIEW);
                 }, e -> LOG.warn("Could not open the take {}", ref.take(), e));
     }

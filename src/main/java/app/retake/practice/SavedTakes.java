@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import app.retake.bank.Question;
 import app.retake.capture.TakeStats;
-import app.retake.review.ReviewFiles;
 import app.retake.history.TakeFiles;
+import app.retake.review.InterviewerReview;
+import app.retake.review.ReviewFiles;
 import app.retake.speech.FileTranscriber;
 import app.retake.speech.LiveTranscriber;
 import app.retake.speech.MetricSettings;
@@ -21,7 +22,10 @@ import app.retake.speech.Transcript;
 import app.retake.speech.TranscriptFiles;
 import app.retake.speech.VoiceMetrics;
 
-/** Opens a take saved in an earlier session for review: its transcript, measurements and review file. */
+/**
+ * Opens a take saved in an earlier session for review: its transcript, measurements and review file, including
+ * what the friend who ran the interview said about it.
+ */
 public final class SavedTakes {
 
     private static final Logger LOG = LoggerFactory.getLogger(SavedTakes.class);
@@ -29,8 +33,13 @@ public final class SavedTakes {
     private SavedTakes() {
     }
 
-    /** A saved take ready to show, with the rating and self-check it was given. */
-    public record Opened(TakeResult take, ReviewFiles.Review review) {
+    /**
+     * A saved take ready to show, with the rating and self-check it was given.
+     *
+     * @param interviewer the friend's rating, rubric, feedback, flags and follow-ups; {@link InterviewerReview#NONE}
+     *                    for a solo take or when the review file could not be read
+     */
+    public record Opened(TakeResult take, ReviewFiles.Review review, InterviewerReview interviewer) {
     }
 
     /** Reads a take's files; whatever is missing or damaged is said in the result's notes. Does file I/O. */
@@ -65,11 +74,21 @@ public final class SavedTakes {
         } catch (IOException e) {
             notes.add(e.getMessage());
         }
+        InterviewerReview interviewer = InterviewerReview.NONE;
+        try {
+            interviewer = ReviewFiles.readInterviewer(files.review());
+        } catch (IOException e) {
+            // The same damaged file already failed the candidate's part; say so once.
+            if (!notes.contains(e.getMessage())) {
+                notes.add(e.getMessage());
+            }
+        }
         short[] heard = audio;
         Optional<SpeechMetrics> metrics = transcript.map(t -> SpeechMetrics.of(t, heard, LiveTranscriber.RATE,
                 question, settings));
         double seconds = transcript.map(Transcript::seconds).orElse(0.0);
         TakeStats stats = new TakeStats(files.video(), 0, 0, 0, 0, seconds, 0, 0, seconds, Optional.empty());
-        return new Opened(new TakeResult(question, files, stats, transcript, metrics, voice, 0, notes), review);
+        return new Opened(new TakeResult(question, files, stats, transcript, metrics, voice, 0, notes), review,
+                interviewer);
     }
 }

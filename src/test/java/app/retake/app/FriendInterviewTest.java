@@ -185,6 +185,11 @@ class FriendInterviewTest {
                 .getParent(), second.take());
         assertThat(ReviewFiles.readInterviewer(secondFiles.review()).flags()).extracting(f -> f.kind())
                 .containsExactly("lost eye contact");
+        // The candidate reviews the last take with the friend's flag on the timeline and their panel beside it.
         assertThat(window.review().take().get()).isPresent();
+        assertThat(window.review().interviewer().get().flags()).extracting(f -> f.kind())
+                .containsExactly("lost eye contact");
+        assertThat(robot.lookup("#review-flag-0").tryQuery()).isPresent();
+        assertThat(robot.lookup("#review-interviewer").query().isVisible()).isTrue();
     }
 }

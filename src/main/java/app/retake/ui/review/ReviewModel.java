@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import app.retake.history.Rating;
-import app.retake.review.SelfCheck;
 import app.retake.practice.TakeResult;
+import app.retake.review.InterviewerReview;
+import app.retake.review.SelfCheck;
 import app.retake.speech.MetricRows;
 import app.retake.speech.Occurrence;
 import app.retake.speech.PointCoverage;
@@ -17,6 +18,10 @@ import app.retake.speech.TranscriptFiles;
 import app.retake.speech.Word;
 import app.retake.ui.practice.PracticeModel;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,8 +29,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The take on the review screen: what was heard and measured, the rating and self-check being filled in, and,
- * for a take just recorded, the loop's next steps (retake, next, end).
+ * The take on the review screen: what was heard and measured, the rating and self-check being filled in, what the
+ * friend who ran the interview said about it, and, for a take just recorded, the loop's next steps (retake, next,
+ * end). Where the player should go is asked here too, so every way of moving through the take (a transcript word,
+ * the timeline, a flag) goes the same way and can be checked without playing anything.
  */
 public final class ReviewModel {
 
@@ -36,6 +43,19 @@ public final class ReviewModel {
     public record TranscriptWord(Word word, Optional<Flag> flag) {
     }
 
+    /**
+     * A request for the player to go to {@code seconds} into the take; {@code serial} tells two requests for the
+     * same moment apart, so clicking the same word twice seeks twice.
+     */
+    public record SeekRequest(double seconds, long serial) {
+    }
+
+    /** How far before a flag or follow-up a jump lands: enough to hear what led up to the moment. */
+    public static final double JUMP_LEAD_SECONDS = 2.0;
+
+    /** Slack for the player settling a little after a seek, so "next flag" does not land on the same flag again. */
+    private static final double SAME_MOMENT_SECONDS = 0.5;
+
     private final ObjectProperty<Optional<TakeResult>> take = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<Optional<Rating>> rating = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<SelfCheck> selfCheck = new SimpleObjectProperty<>(SelfCheck.EMPTY);
@@ -44,6 +64,10 @@ public final class ReviewModel {
     private final ObservableList<TranscriptWord> words = FXCollections.observableArrayList();
     private final ObservableList<PointCoverage> points = FXCollections.observableArrayList();
     private final StringProperty star = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<InterviewerReview> interviewer =
+            new ReadOnlyObjectWrapper<>(InterviewerReview.NONE);
+    private final ReadOnlyObjectWrapper<SeekRequest> seekRequest = new ReadOnlyObjectWrapper<>(new SeekRequest(0, 0));
+    private final ReadOnlyDoubleWrapper position = new ReadOnlyDoubleWrapper(0);
     private List<TranscriptFiles.Cue> captions = List.of();
     private Optional<PracticeModel.Loop> loop = Optional.empty();
     private boolean endWarned;
@@ -81,6 +105,21 @@ public final class ReviewModel {
         return star;
     }
 
+    /** What the friend who ran the interview said; {@link InterviewerReview#NONE} for a solo take. */
+    public ReadOnlyObjectProperty<InterviewerReview> interviewer() {
+        return interviewer.getReadOnlyProperty();
+    }
+
+    /** The latest place the player was asked to go; the view seeks on every change. */
+    public ReadOnlyObjectProperty<SeekRequest> seekRequest() {
+        return seekRequest.getReadOnlyProperty();
+    }
+
+    /** Seconds into the take: where the player was last asked to go or has since played to. */
+    public ReadOnlyDoubleProperty position() {
+        return position.getReadOnlyProperty();
+    }
+
     /** The subtitle to show at {@code seconds} into the take (the cues of its {@code .vtt}); empty between cues. */
     public String captionAt(double seconds) {
         for (TranscriptFiles.Cue cue : captions) {
@@ -96,9 +135,21 @@ public final class ReviewModel {
         return loop.isPresent();
     }
 
-    /** Shows a take; {@code loop} is present for the take just recorded. */
+    /** Shows a take without an interviewer's part; {@code loop} is present for the take just recorded. */
     public void show(TakeResult result, Optional<PracticeModel.Loop> loop, Optional<Rating> rated, SelfCheck check) {
+        show(result, loop, rated, check, InterviewerReview.NONE);
+    }
+
+    /**
+     * Shows a take; {@code loop} is present for the take just recorded, and {@code said} is the friend's review
+     * when a friend ran the interview ({@link InterviewerReview#NONE} otherwise).
+     */
+    public void show(TakeResult result, Optional<PracticeModel.Loop> loop, Optional<Rating> rated, SelfCheck check,
+                     InterviewerReview said) {
         take.set(Optional.empty());
+        // Set before the take, whose change is what the view redraws on.
+        interviewer.set(said == null ? InterviewerReview.NONE : said);
+        position.set(0);
         this.loop = loop;
         this.endWarned = false;
         rating.set(rated);
@@ -116,6 +167,57 @@ public final class ReviewModel {
         }
         message.set(String.join(" ", notes));
         take.set(Optional.of(result));
+    }
+
+    /** Asks the player to go to {@code seconds} into the take (a transcript word, a click on the timeline). */
+    public void seek(double seconds) {
+        double at = Double.isFinite(seconds) ? Math.max(0, seconds) : 0;
+        position.set(at);
+        seekRequest.set(new SeekRequest(at, seekRequest.get().serial() + 1));
+    }
+
+    /**
+     * Goes to a moment the interviewer marked, a flag or a follow-up at {@code seconds}, starting a little before it:
+     * a flag is dropped after the thing it names was said.
+     */
+    public void jumpTo(double seconds) {
+        seek(seconds - JUMP_LEAD_SECONDS);
+    }
+
+    /** Goes to the interviewer's next flag after the current position; false when there is none. */
+    public boolean nextFlag() {
+        for (app.retake.review.Flag f : interviewer.get().flags()) {
+            if (jumpTarget(f.at()) > position.get() + SAME_MOMENT_SECONDS) {
+                jumpTo(f.at());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Goes to the interviewer's flag before the current position; false when there is none. */
+    public boolean previousFlag() {
+        List<app.retake.review.Flag> flags = interviewer.get().flags();
+        for (int i = flags.size() - 1; i >= 0; i--) {
+            // Within a second after a flag's moment, this goes to the flag before rather than replaying it, as
+            // players' "previous" does.
+            if (jumpTarget(flags.get(i).at()) < position.get() - 2 * SAME_MOMENT_SECONDS) {
+                jumpTo(flags.get(i).at());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The player reached {@code seconds}; called by the view as the take plays. */
+    public void playedTo(double seconds) {
+        if (Double.isFinite(seconds)) {
+            position.set(Math.max(0, seconds));
+        }
+    }
+
+    private static double jumpTarget(double at) {
+        return Math.max(0, at - JUMP_LEAD_SECONDS);
     }
 
     private static String yes(boolean present) {

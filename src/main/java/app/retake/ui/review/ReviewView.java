@@ -10,16 +10,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.retake.history.Rating;
-import app.retake.review.SelfCheck;
 import app.retake.practice.TakeResult;
+import app.retake.review.Flag;
+import app.retake.review.FollowUp;
+import app.retake.review.InterviewerReview;
+import app.retake.review.Rubric;
+import app.retake.review.SelfCheck;
 import app.retake.speech.MetricRows;
 import app.retake.speech.PointCoverage;
 import app.retake.ui.common.FxTasks;
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -31,6 +39,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -41,8 +50,9 @@ import javafx.scene.media.MediaView;
 import javafx.util.Duration;
 
 /**
- * The review screen: the take plays beside its transcript (current word highlighted, click a word to seek), the
- * measurements with what they mean, the talking points, the rating and a quick self-check.
+ * The review screen: the take plays beside its transcript (current word highlighted, click a word to seek) and a
+ * timeline carrying the interviewer's flags and follow-ups, the measurements with what they mean, the interviewer's
+ * rubric and feedback when a friend ran the interview, the talking points, the rating and a quick self-check.
  */
 public final class ReviewView {
 
@@ -56,6 +66,15 @@ public final class ReviewView {
     private final Button play = new Button("Play");
     private final FlowPane transcript = new FlowPane(4, 4);
     private final List<Label> wordLabels = new ArrayList<>();
+    /** Seconds the timeline spans: the take's length, stretched to reach a mark placed after the recording ends. */
+    private final DoubleProperty span = new SimpleDoubleProperty(0);
+    private final TimeStrip track = new TimeStrip(span);
+    private final TimeStrip markers = new TimeStrip(span);
+    private final Region playhead = new Region();
+    private final StackPane timeline = new StackPane(track, markers);
+    private final VBox interviewerPanel = new VBox(8);
+    /** The take's length as far as known: its recorded seconds, then the player's once the media is ready. */
+    private double takeSeconds;
     /** Held strongly while it plays: a collected player stops mid-playback. */
     private MediaPlayer player;
     private int currentWord = -1;
@@ -111,6 +130,7 @@ public final class ReviewView {
         play.setTooltip(new Tooltip("Play or pause (P)"));
         play.setOnAction(e -> togglePlay());
         play.setDisable(true);
+        timeline();
 
         transcript.setId("review-transcript");
         transcript.setPadding(new Insets(6));
@@ -127,7 +147,7 @@ public final class ReviewView {
         HBox controls = new HBox(10, play, playerNote);
         controls.setAlignment(Pos.CENTER_LEFT);
         play.setMinWidth(Region.USE_PREF_SIZE);
-        VBox left = new VBox(8, screen, controls, new Label("Transcript"), transcriptScroll, legend);
+        VBox left = new VBox(8, screen, timeline, controls, new Label("Transcript"), transcriptScroll, legend);
         left.setPrefWidth(370);
         left.setMinWidth(370);
         left.setMaxWidth(370);
@@ -145,8 +165,11 @@ public final class ReviewView {
         star.managedProperty().bind(star.textProperty().isNotEmpty());
 
         Node selfCheck = selfCheck();
-        VBox right = new VBox(10, section("Talking points"), pointsBox, star, section("Measurements"), metrics,
-                section("Self-check"), selfCheck);
+        interviewerPanel.setId("review-interviewer");
+        interviewerPanel.getStyleClass().add("interviewer-card");
+        // First in the column: when a friend ran the interview, their view is what the candidate came to read.
+        VBox right = new VBox(10, interviewerPanel, section("Talking points"), pointsBox, star,
+                section("Measurements"), metrics, section("Self-check"), selfCheck);
         right.setPadding(new Insets(0, 8, 0, 0));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setId("review-details");
@@ -195,9 +218,13 @@ public final class ReviewView {
             ratingBar.setDisable(!model.inLoop());
             selfCheck.setDisable(!model.inLoop());
             rateLabel.setText(model.inLoop() ? "Rate (1-4):" : "Rated:");
+            // The interviewer's part is set before the take, so redrawing on the take's change covers both. Before
+            // fill(), which opens the player: the media's own length, once known, wins over the recorded one.
+            showInterviewer(model.take().get(), model.interviewer().get());
             fill(model.take().get(), metrics, pointsBox);
         };
         model.take().addListener((o, a, b) -> showTake.run());
+        model.seekRequest().addListener((o, a, request) -> seek(request.seconds()));
         // The page is built the first time it opens, which may be after a take was handed to the model.
         showTake.run();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -220,8 +247,17 @@ public final class ReviewView {
             case N -> model.next();
             case ESCAPE -> model.end();
             case P, SPACE -> togglePlay();
+            case OPEN_BRACKET -> model.previousFlag();
+            case CLOSE_BRACKET -> model.nextFlag();
             default -> {
-                return;
+                // Layouts that type brackets with another key still send the character.
+                if ("[".equals(e.getText())) {
+                    model.previousFlag();
+                } else if ("]".equals(e.getText())) {
+                    model.nextFlag();
+                } else {
+                    return;
+                }
             }
         }
         e.consume();
@@ -236,6 +272,198 @@ public final class ReviewView {
         if (player != null) {
             player.pause();
         }
+    }
+
+    /** Builds the timeline under the picture: a bar to click for a moment, the playhead, and the marks layer. */
+    private void timeline() {
+        timeline.setId("review-timeline");
+        timeline.setPrefSize(360, 22);
+        timeline.setMaxWidth(360);
+        timeline.setMinHeight(22);
+        Region bar = new Region();
+        bar.getStyleClass().add("review-timeline-bar");
+        bar.setPrefHeight(4);
+        bar.setMouseTransparent(true);
+        playhead.getStyleClass().add("review-playhead");
+        playhead.setPrefSize(2, 18);
+        playhead.setMouseTransparent(true);
+        TimeStrip.place(playhead, 0);
+        track.getChildren().addAll(bar, playhead);
+        track.getStyleClass().add("review-timeline-track");
+        Tooltip.install(track, new Tooltip("Click to go to that moment"));
+        track.setOnMouseClicked(e -> {
+            if (span.get() > 0 && track.getWidth() > 0) {
+                model.seek(e.getX() / track.getWidth() * span.get());
+            }
+        });
+        markers.setId("review-markers");
+        // Only the marks themselves take clicks; between them a click reaches the bar beneath.
+        markers.setPickOnBounds(false);
+    }
+
+    /** Redraws the interviewer's marks and panel for the take now shown. Builds nodes only; nothing is read. */
+    private void showInterviewer(Optional<TakeResult> shown, InterviewerReview said) {
+        takeSeconds = shown.map(t -> t.stats().seconds()).orElse(0.0);
+        timeline.setVisible(shown.isPresent());
+        timeline.setManaged(shown.isPresent());
+        markers.getChildren().clear();
+        interviewerPanel.getChildren().clear();
+        boolean present = shown.isPresent() && !said.isEmpty();
+        interviewerPanel.setVisible(present);
+        interviewerPanel.setManaged(present);
+        markers.setVisible(present && !(said.flags().isEmpty() && said.followUps().isEmpty()));
+        updateSpan();
+        if (!present) {
+            return;
+        }
+        for (int i = 0; i < said.flags().size(); i++) {
+            Flag f = said.flags().get(i);
+            markers.getChildren().add(mark("review-flag-" + i, "timeline-flag", flagText(f), f.at(), 8, 16));
+        }
+        // Follow-ups after flags, so a small dot at the same moment stays visible on top of a flag.
+        for (int i = 0; i < said.followUps().size(); i++) {
+            FollowUp f = said.followUps().get(i);
+            markers.getChildren().add(mark("review-followup-" + i, "timeline-follow-up", followUpText(f), f.at(),
+                    11, 11));
+        }
+
+        Label heading = section("Interviewer");
+        Label name = new Label(said.interviewer().isEmpty() ? "Your interviewer" : said.interviewer());
+        name.setId("interviewer-name");
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label rated = new Label(said.rating().map(r -> "rated it " + r.label() + " (" + r.meaning() + ")")
+                .orElse("gave no overall rating"));
+        rated.setId("interviewer-rating");
+        rated.getStyleClass().add(Styles.TEXT_MUTED);
+        rated.setWrapText(true);
+        HBox who = new HBox(6, name, rated);
+        who.setAlignment(Pos.BASELINE_LEFT);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+
+        GridPane rubric = new GridPane();
+        rubric.setId("interviewer-rubric");
+        rubric.setHgap(12);
+        rubric.setVgap(4);
+        int row = 0;
+        for (Rubric.Criterion c : Rubric.Criterion.values()) {
+            Label criterion = new Label(c.label());
+            criterion.getStyleClass().add("metric-name");
+            criterion.setTooltip(new Tooltip(c.hint()));
+            criterion.setMinWidth(Region.USE_PREF_SIZE);
+            Integer given = said.rubric().scores().get(c);
+            Label score = new Label(given == null ? "—" : given + " / " + Rubric.MAX);
+            score.setId("interviewer-score-" + c.key());
+            score.getStyleClass().add(given == null ? Styles.TEXT_MUTED : "rubric-score");
+            score.setTooltip(new Tooltip(c.hint()));
+            rubric.addRow(row++, criterion, score);
+        }
+        Label meanName = new Label("Mean");
+        meanName.getStyleClass().add("metric-name");
+        Label mean = new Label(said.rubric().mean().map(m -> String.format(Locale.ROOT, "%.1f / %d", m, Rubric.MAX))
+                .orElse("—"));
+        mean.setId("interviewer-mean");
+        mean.getStyleClass().add("rubric-score");
+        rubric.addRow(row, meanName, mean);
+
+        Label feedback = new Label(said.feedback().isEmpty() ? "No written feedback." : said.feedback());
+        feedback.setId("interviewer-feedback");
+        feedback.setWrapText(true);
+        feedback.setMinHeight(Region.USE_PREF_SIZE);
+        if (said.feedback().isEmpty()) {
+            feedback.getStyleClass().add(Styles.TEXT_MUTED);
+        }
+        VBox written = new VBox(6, feedback);
+        if (!said.flags().isEmpty()) {
+            VBox list = new VBox(0);
+            list.setId("interviewer-flags");
+            for (int i = 0; i < said.flags().size(); i++) {
+                Flag f = said.flags().get(i);
+                list.getChildren().add(jumpLink("interviewer-flag-" + i, clock(f.at()) + " · " + f.kind(), f.at()));
+            }
+            written.getChildren().addAll(subheading("Flags ([ and ] step through them)"), list);
+        }
+        if (!said.followUps().isEmpty()) {
+            VBox list = new VBox(0);
+            list.setId("interviewer-followups");
+            for (int i = 0; i < said.followUps().size(); i++) {
+                FollowUp f = said.followUps().get(i);
+                list.getChildren().add(jumpLink("interviewer-followup-" + i, clock(f.at()) + " · " + f.text(),
+                        f.at()));
+            }
+            written.getChildren().addAll(subheading("Follow-ups asked"), list);
+        }
+        HBox.setHgrow(written, Priority.ALWAYS);
+        rubric.setMinWidth(Region.USE_PREF_SIZE);
+        HBox body = new HBox(24, rubric, written);
+        interviewerPanel.getChildren().addAll(heading, who, body);
+    }
+
+    /** A mark on the timeline at {@code seconds}; clicking it plays from just before the moment. */
+    private Label mark(String id, String style, String text, double seconds, double width, double height) {
+        Label mark = new Label();
+        mark.setId(id);
+        mark.getStyleClass().add(style);
+        mark.setMinSize(width, height);
+        mark.setPrefSize(width, height);
+        mark.setMaxSize(width, height);
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        mark.setTooltip(tip);
+        mark.setAccessibleText(text);
+        mark.setOnMouseClicked(e -> {
+            model.jumpTo(seconds);
+            root.requestFocus();
+            e.consume();
+        });
+        TimeStrip.place(mark, seconds);
+        return mark;
+    }
+
+    private Hyperlink jumpLink(String id, String text, double seconds) {
+        Hyperlink link = new Hyperlink(text);
+        link.setId(id);
+        link.setWrapText(true);
+        link.setTooltip(new Tooltip("Play from just before " + clock(seconds)));
+        link.setOnAction(e -> {
+            model.jumpTo(seconds);
+            root.requestFocus();
+        });
+        return link;
+    }
+
+    private static Label subheading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    /** The timeline reaches the take's end, or the last mark when the take's length is not known (yet). */
+    private void updateSpan() {
+        InterviewerReview said = model.interviewer().get();
+        double last = 0;
+        for (Flag f : said.flags()) {
+            last = Math.max(last, f.at());
+        }
+        for (FollowUp f : said.followUps()) {
+            last = Math.max(last, f.at());
+        }
+        span.set(Math.max(takeSeconds, last));
+    }
+
+    /** How a flag reads on the timeline: {@code rambling · 0:42}. */
+    static String flagText(Flag flag) {
+        return flag.kind() + " · " + clock(flag.at());
+    }
+
+    static String followUpText(FollowUp followUp) {
+        return "follow-up · " + clock(followUp.at()) + ": " + followUp.text();
+    }
+
+    /** Minutes and seconds into the take, {@code 0:42}; whole seconds, as a player shows them. */
+    static String clock(double seconds) {
+        long whole = (long) Math.floor(Math.max(0, seconds));
+        return whole / 60 + ":" + String.format(Locale.ROOT, "%02d", whole % 60);
     }
 
     private static Label section(String text) {
@@ -343,6 +571,7 @@ public final class ReviewView {
         wordLabels.clear();
         transcript.getChildren().clear();
         currentWord = -1;
+        TimeStrip.place(playhead, 0);
         List<ReviewModel.TranscriptWord> words = model.words();
         for (int i = 0; i < words.size(); i++) {
             ReviewModel.TranscriptWord w = words.get(i);
@@ -350,7 +579,7 @@ public final class ReviewView {
             l.getStyleClass().add("word");
             w.flag().ifPresent(f -> l.getStyleClass().add("flag-" + f.name().toLowerCase(Locale.ROOT)));
             double start = w.word().start();
-            l.setOnMouseClicked(e -> seek(start));
+            l.setOnMouseClicked(e -> model.seek(start));
             wordLabels.add(l);
             transcript.getChildren().add(l);
         }
@@ -396,6 +625,15 @@ public final class ReviewView {
                 playerNote.setText(p.getMedia().getWidth() > 0 ? ready
                         : "Audio only: there was no camera for this take. " + ready);
                 play.setDisable(false);
+                double length = p.getMedia().getDuration().toSeconds();
+                if (Double.isFinite(length) && length > 0) {
+                    takeSeconds = length;
+                    updateSpan();
+                }
+                // A word or a flag clicked while the recording was still loading is honoured now.
+                if (model.position().get() > 0) {
+                    p.seek(Duration.seconds(model.position().get()));
+                }
             });
             p.setOnError(() -> cannotPlay(take, String.valueOf(p.getError())));
             p.setOnHalted(() -> cannotPlay(take, "the player halted"));
@@ -404,7 +642,10 @@ public final class ReviewView {
                 p.seek(Duration.ZERO);
                 play.setText("Play");
             });
-            p.currentTimeProperty().addListener((o, a, t) -> highlight(t.toSeconds()));
+            p.currentTimeProperty().addListener((o, a, t) -> {
+                model.playedTo(t.toSeconds());
+                highlight(t.toSeconds());
+            });
             mediaView.setMediaPlayer(p);
         } catch (RuntimeException e) {
             cannotPlay(file, e.getMessage());
@@ -462,6 +703,7 @@ public final class ReviewView {
     }
 
     private void highlight(double seconds) {
+        TimeStrip.place(playhead, seconds);
         caption.setText(model.captionAt(seconds));
         int found = -1;
         List<ReviewModel.TranscriptWord> words = model.words();
@@ -477,6 +719,57 @@ public final class ReviewView {
         currentWord = found;
         if (found >= 0 && found < wordLabels.size()) {
             wordLabels.get(found).getStyleClass().add("current-word");
+        }
+    }
+
+    /**
+     * A strip that places each child at its moment along its width (see {@link #place}); children without one span
+     * the whole width. A plain pane cannot do this, since the moments stay put while the width changes.
+     */
+    private static final class TimeStrip extends Pane {
+
+        private static final String AT = "retake.timeline.at";
+        private final DoubleProperty span;
+
+        TimeStrip(DoubleProperty span) {
+            this.span = span;
+            span.addListener(o -> requestLayout());
+        }
+
+        /** Puts {@code node} at {@code seconds} into the take. */
+        static void place(Node node, double seconds) {
+            node.getProperties().put(AT, seconds);
+            if (node.getParent() != null) {
+                node.getParent().requestLayout();
+            }
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 22;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double width = getWidth();
+            double height = getHeight();
+            for (Node child : getManagedChildren()) {
+                double w = child.prefWidth(-1);
+                double h = Math.min(height, child.prefHeight(-1));
+                double y = snapPositionY((height - h) / 2);
+                if (child.getProperties().get(AT) instanceof Double seconds) {
+                    double fraction = span.get() > 0 ? Math.min(1, Math.max(0, seconds / span.get())) : 0;
+                    double x = Math.min(width - w, Math.max(0, fraction * width - w / 2));
+                    child.resizeRelocate(snapPositionX(x), y, w, h);
+                } else {
+                    child.resizeRelocate(0, y, width, h);
+                }
+            }
         }
     }
 }

@@ -86,6 +86,7 @@ public final class MainWindow {
     private final AmbushModel ambush;
     private final DebriefModel debrief;
     private final ConsoleModel console;
+    private final app.retake.ui.interview.RemoteModel remote;
     private ConsoleView consoleView;
     private final Scene scene;
 
@@ -157,6 +158,9 @@ public final class MainWindow {
                 return true;
             }
         }, services.files);
+        this.remote = new app.retake.ui.interview.RemoteModel(
+                app.retake.ui.interview.RemoteModel.onLocalNetwork(Clock.systemUTC()), services.files,
+                Clock.systemUTC());
         practice.friendMode().addListener((obs, was, on) -> {
             if (!on) {
                 shell.candidateOnly(false);
@@ -251,7 +255,9 @@ public final class MainWindow {
     /** The interviewer's console, built on first use. */
     private ConsoleView consoleView() {
         if (consoleView == null) {
-            consoleView = new ConsoleView(console, Optional.empty());
+            var remoteView = new app.retake.ui.interview.RemoteView(remote, console.interview().isNotNull(),
+                    () -> remote.turnOn(console.interview().get()));
+            consoleView = new ConsoleView(console, Optional.of(remoteView.root()));
         }
         return consoleView;
     }
@@ -266,6 +272,10 @@ public final class MainWindow {
         return console;
     }
 
+    app.retake.ui.interview.RemoteModel remote() {
+        return remote;
+    }
+
     /** Applies the theme; call once on the FX thread before the first window is built. */
     static void applyTheme() {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -274,6 +284,8 @@ public final class MainWindow {
     /** The window is closing: finish and log whatever take is under way, so nothing is lost. */
     void closing() {
         practice.finishBeforeExit(review.rating().get(), review.selfCheck().get(), java.time.Duration.ofSeconds(20));
+        // Ending the interview above stops the phone remote; this covers a remote left on without one.
+        remote.server().ifPresent(app.retake.remote.RemoteServer::stop);
         if (consoleView != null) {
             consoleView.window().ifPresent(javafx.stage.Stage::hide);
         }

@@ -192,4 +192,69 @@ class FriendInterviewTest {
         assertThat(robot.lookup("#review-flag-0").tryQuery()).isPresent();
         assertThat(robot.lookup("#review-interviewer").query().isVisible()).isTrue();
     }
+
+    @Test
+    void aPhonePairedWithTheCodeOnTheConsoleRunsTheInterviewAndStopsWithIt() throws Exception {
+        open();
+        robot.interact(window::openConsole);
+        write("#console-interviewer", "Alex");
+        robot.clickOn("#console-start");
+        waitUntil(() -> window.console().running());
+        assertThat(robot.lookup("#console-remote-qr").query().isVisible()).isFalse();
+
+        robot.clickOn("#console-remote");
+        waitUntil(() -> window.remote().on().get());
+        String url = text("#console-remote-url");
+        String code = text("#console-remote-code");
+        assertThat(url).startsWith("http://");
+        assertThat(code).matches("\\d{6}");
+        assertThat(robot.lookup("#console-remote-qr").queryAs(javafx.scene.image.ImageView.class).getImage())
+                .isNotNull();
+        assertThat(text("#console-remote-status")).isEqualTo("Waiting for a phone to pair.");
+
+        var client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (path, body) -> {
+            try {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url).resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                if (token[0] != null) {
+                    request.header("Authorization", "Bearer " + token[0]);
+                }
+                return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertThat(post.apply("/api/spring", "{}").statusCode()).isEqualTo(401);
+        var paired = post.apply("/api/pair", "{\"code\":\"" + code + "\"}");
+        assertThat(paired.statusCode()).isEqualTo(200);
+        token[0] = new com.fasterxml.jackson.databind.ObjectMapper().readTree(paired.body()).path("token").asText();
+        waitUntil(() -> text("#console-remote-status").equals("Phone paired."));
+
+        // The phone springs the weakest planned question: it reaches the candidate's screen and the console.
+        assertThat(post.apply("/api/spring", "{}").statusCode()).isEqualTo(200);
+        String first = window.console().snapshot().get().planned().get(0).text();
+        waitUntil(() -> text("#practice-question").equals(first) && text("#console-question").equals(first));
+        assertThat(post.apply("/api/followup", "{\"text\":\"Why then?\"}").statusCode()).isEqualTo(200);
+        waitUntil(() -> text("#practice-followup").contains("Why then?"));
+
+        // Ending the interview on the laptop stops the remote: the port no longer answers.
+        robot.clickOn("#console-end");
+        waitUntil(() -> !window.remote().on().get());
+        assertThat(window.remote().status().get()).isEqualTo("Phone remote off.");
+        waitUntil(() -> {
+            try {
+                client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                return false;
+            } catch (java.io.IOException refused) {
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            }
+        });
+    }
+
+    private final String[] token = new String[1];
 }

@@ -124,3 +124,50 @@ for theme in light dark; do
   shot "settings$suffix"
   stop
 done
+
+# 4. A friend's interview: the interviewer's console beside the candidate's screen. A second, wider virtual
+#    display stands in for two screens, so neither window hides the other.
+kill "$xvfb" 2>/dev/null || true
+display=:78
+Xvfb "$display" -screen 0 2400x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=$display
+sleep 1
+root="$data/friend"
+mkdir -p "$root"
+demo_history "$root/attempts.csv"
+printf '{"camera":"synthetic","microphone":"file:%s","profile":"me"}\n' "$data/answer.wav" > "$root/settings.json"
+start java -Xmx512m -jar "$jar" --data "$root"
+xdotool key --window "$win" ctrl+i
+sleep 2
+cwin=$(xdotool search --name "interviewer's console" | head -1)
+xdotool windowmove "$win" 0 0
+xdotool windowmove "$cwin" 1300 0
+sleep 1
+xdotool type --delay 50 "Sam"           # the interviewer's name; typing starts there
+import -window "$cwin" "$out/console-setup.png"; echo "wrote $out/console-setup.png"
+xdotool key Return                      # start the interview
+sleep 3
+xdotool key n                           # the weakest planned question
+sleep 1
+xdotool key space                       # start the take
+sleep 5
+xdotool key 2                           # flag: rambling
+sleep 1
+xdotool key f                           # type a follow-up
+xdotool type --delay 30 "What would you do differently?"
+xdotool key Return
+sleep 0.5
+xdotool key p                           # the phone remote: address, QR code, pairing code
+sleep 3
+import -window "$cwin" "$out/console.png"; echo "wrote $out/console.png"
+import -window "$win" "$out/candidate.png"; echo "wrote $out/candidate.png"
+sleep 4
+xdotool key space                       # stop; the console offers the score
+sleep 6
+xdotool key 2                           # rate it: shaky
+sleep 1
+xdotool key ctrl+w                      # close the console: the interview ends and Review opens
+sleep 6
+import -window "$win" "$out/review-friend.png"; echo "wrote $out/review-friend.png"
+stop

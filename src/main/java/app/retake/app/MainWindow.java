@@ -257,7 +257,13 @@ public final class MainWindow {
         if (consoleView == null) {
             var remoteView = new app.retake.ui.interview.RemoteView(remote, console.interview().isNotNull(),
                     () -> remote.turnOn(console.interview().get()));
-            consoleView = new ConsoleView(console, Optional.of(remoteView.root()));
+            consoleView = new ConsoleView(console, Optional.of(remoteView.root()), Optional.of(() -> {
+                if (remote.on().get()) {
+                    remote.turnOff();
+                } else if (console.running()) {
+                    remote.turnOn(console.interview().get());
+                }
+            }));
         }
         return consoleView;
     }
@@ -270,6 +276,11 @@ public final class MainWindow {
 
     ConsoleModel console() {
         return console;
+    }
+
+    /** The console's window, once opened. */
+    Optional<javafx.stage.Stage> consoleWindow() {
+        return consoleView == null ? Optional.empty() : consoleView.window();
     }
 
     app.retake.ui.interview.RemoteModel remote() {

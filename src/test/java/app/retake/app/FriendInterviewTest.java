@@ -120,7 +120,8 @@ class FriendInterviewTest {
 
         var planned = window.console().snapshot().get().planned();
         assertThat(planned).isNotEmpty();
-        robot.clickOn("#console-spring");
+        // The console takes keys at once: N asks the weakest planned question.
+        robot.type(javafx.scene.input.KeyCode.N);
         waitUntil(() -> window.practice().phase().get() == Phase.QUESTION);
         assertThat(text("#practice-question")).isEqualTo(planned.get(0).text());
         assertThat(text("#console-question")).isEqualTo(planned.get(0).text());
@@ -139,7 +140,9 @@ class FriendInterviewTest {
         assertThat(text("#practice-status")).contains("sam is scoring");
 
         // Score, then move on: the first take is logged with the score when the next question is asked.
-        robot.clickOn("#console-rate-2");
+        robot.type(javafx.scene.input.KeyCode.DIGIT2);
+        assertThat(robot.lookup("#console-rate-2").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
         robot.clickOn("#console-rubric-structure-4");
         robot.clickOn("#console-rubric-tone-5");
         write("#console-feedback", "Give the result in numbers.");
@@ -171,6 +174,8 @@ class FriendInterviewTest {
         robot.type(javafx.scene.input.KeyCode.SPACE);
         waitUntil(() -> stage() == Stage.RECORDING);
         waitUntil(() -> window.practice().elapsed().get() >= 2);
+        // Back to the console window, which the click on the candidate's screen put behind it.
+        robot.interact(() -> window.consoleWindow().orElseThrow().toFront());
         robot.clickOn("#console-flag-6");
         robot.clickOn("#console-end");
         waitUntil(() -> AttemptLog.in(dir.resolve("data")).readAll().attempts().size() == 2

@@ -348,22 +348,31 @@ public final class ConsoleModel {
         });
     }
 
-    /** Writes a printable page of the planned questions, with what strong answers cover, to {@code file}. */
+    /**
+     * Writes a printable page of the questions, with what strong answers cover, to {@code file}: the planned ones of
+     * the running interview, or before one starts, those the chosen plan would ask the candidate — for a friend who
+     * runs the interview from paper.
+     */
     public void writePack(Path file) {
         Interview.Snapshot now = snapshot.get();
-        if (now == null) {
-            return;
-        }
-        String html = InterviewPack.html(now.candidate(), now.planned(), LocalDate.now());
+        String who = now != null ? now.candidate() : candidate.get() == null ? "" : candidate.get().strip();
+        SessionPlan chosen = plan.get();
+        busy.set(true);
         FxTasks.supply(io, () -> {
+            List<Question> questions = now != null ? now.planned() : host.plan(chosen, who).planned();
             try {
-                AtomicFiles.writeString(file, html);
-                return file;
+                AtomicFiles.writeString(file, InterviewPack.html(who, questions, LocalDate.now()));
+                return questions.size();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, saved -> message.set("Interview pack saved to " + saved + "."),
-                e -> message.set("Could not save the interview pack to " + file + ": " + e.getMessage()));
+        }, count -> {
+            busy.set(false);
+            message.set("Interview pack of " + count + " questions saved to " + file + ".");
+        }, e -> {
+            busy.set(false);
+            message.set("Could not save the interview pack to " + file + ": " + e.getMessage());
+        });
     }
 
     private Rubric draftRubric() {

@@ -52,8 +52,9 @@ import javafx.util.StringConverter;
  * The interviewer's window: first who answers, who asks and which questions; then the console — the questions with
  * what a strong answer covers, follow-ups, start and stop, one-key flags while the candidate talks, and the score.
  *
- * <p>Keys when not typing: N asks the next planned question, Space starts or stops the take, 1-6 flag, Esc leaves a
- * text field.
+ * <p>Keys when not typing: N asks the next planned question, Space starts or stops the take, 1-6 flag while
+ * recording and 1-4 rate afterwards, F types a follow-up, P turns the phone remote on or off; Esc leaves a text field;
+ * Ctrl+W closes the window, which ends the interview.
  */
 public final class ConsoleView {
 
@@ -62,17 +63,35 @@ public final class ConsoleView {
     private final Node setup;
     private final Node console;
     private javafx.stage.Stage stage;
+    /** Where typing starts on the setup page: the interviewer's name. */
+    private final TextField setupFocus = new TextField();
+    /** The follow-up field, which F jumps to. */
+    private final TextField followUpField = new TextField();
+    private final Optional<Runnable> toggleRemote;
 
     /**
      * @param remote the phone remote's controls, shown under the console; empty when there is none
      */
     public ConsoleView(ConsoleModel model, Optional<Node> remote) {
+        this(model, remote, Optional.empty());
+    }
+
+    /**
+     * @param remote       the phone remote's controls, shown under the console; empty when there is none
+     * @param toggleRemote turns the phone remote on or off (key P)
+     */
+    public ConsoleView(ConsoleModel model, Optional<Node> remote, Optional<Runnable> toggleRemote) {
         this.model = model;
+        this.toggleRemote = toggleRemote;
         root.setId("console-root");
         root.setPadding(new Insets(16, 20, 16, 20));
         setup = setupPane();
         console = consolePane(remote);
-        Runnable show = () -> root.getChildren().setAll(model.running() ? console : setup);
+        Runnable show = () -> {
+            root.getChildren().setAll(model.running() ? console : setup);
+            // Keys (N, Space, 1-6) work at once, without clicking into the console first.
+            javafx.application.Platform.runLater(model.running() ? root::requestFocus : setupFocus::requestFocus);
+        };
         show.run();
         model.interview().addListener((obs, was, now) -> show.run());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -102,6 +121,8 @@ public final class ConsoleView {
             Scene scene = new Scene(root, 1060, 760);
             scene.getStylesheets().addAll(stylesheets);
             stage.setScene(scene);
+            scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(KeyCode.W,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), stage::hide);
             stage.setMinWidth(820);
             stage.setMinHeight(560);
             if (owner != null) {
@@ -142,13 +163,27 @@ public final class ConsoleView {
             model.toggleTake();
         } else if (code == KeyCode.N) {
             model.springNext();
-        } else if (code.isDigitKey() && code.getName().length() == 1
-                && model.snapshot().get() != null && model.snapshot().get().stage() == Stage.RECORDING) {
+        } else if (code == KeyCode.F) {
+            // Later, so the F being typed does not land in the field.
+            javafx.application.Platform.runLater(followUpField::requestFocus);
+        } else if (code == KeyCode.P && toggleRemote.isPresent()) {
+            toggleRemote.get().run();
+        } else if (code.isDigitKey() && code.getName().length() == 1 && stageNow() == Stage.RECORDING) {
             model.flag(Integer.parseInt(code.getName()));
+        } else if (code.isDigitKey() && code.getName().length() == 1 && stageNow() == Stage.SCORING) {
+            // After the take the same keys rate it, as on the Review page.
+            int grade = Integer.parseInt(code.getName());
+            java.util.Arrays.stream(Rating.values()).filter(r -> r.grade() == grade).findFirst()
+                    .ifPresent(r -> model.rating().set(Optional.of(r)));
         } else {
             return;
         }
         e.consume();
+    }
+
+    private Stage stageNow() {
+        Interview.Snapshot s = model.snapshot().get();
+        return s == null ? null : s.stage();
     }
 
     // ---- setup ----
@@ -167,7 +202,7 @@ public final class ConsoleView {
         candidate.setEditable(true);
         candidate.getEditor().textProperty().bindBidirectional(model.candidate());
         candidate.setPrefWidth(260);
-        TextField interviewer = new TextField();
+        TextField interviewer = setupFocus;
         interviewer.setId("console-interviewer");
         interviewer.setPromptText("Your name");
         interviewer.textProperty().bindBidirectional(model.interviewer());
@@ -210,7 +245,9 @@ public final class ConsoleView {
         start.disableProperty().bind(model.busy());
         start.setOnAction(e -> model.start());
         Label message = messageLabel("console-setup-message");
-        VBox box = new VBox(16, title, intro, form, start, message);
+        message.textProperty().bind(model.message());
+        HBox buttons = new HBox(10, start, packButton("console-setup-pack"));
+        VBox box = new VBox(16, title, intro, form, buttons, message);
         box.setAlignment(Pos.TOP_LEFT);
         return box;
     }
@@ -235,7 +272,12 @@ public final class ConsoleView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         pane.setCenter(scroll);
-        Node score = scoring();
+        ScrollPane score = new ScrollPane(scoring());
+        score.setFitToWidth(true);
+        score.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        score.getStyleClass().add("edge-to-edge");
+        score.setPrefWidth(320);
+        score.setMinWidth(300);
         pane.setRight(score);
         remote.ifPresent(r -> {
             BorderPane.setMargin(r, new Insets(12, 0, 0, 0));
@@ -260,20 +302,7 @@ public final class ConsoleView {
                 model.takeSeconds().get()), model.snapshot(), model.takeSeconds()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button pack = new Button("Interview pack…");
-        pack.setId("console-pack");
-        pack.setTooltip(new Tooltip("Save a printable page of the planned questions, with what strong answers "
-                + "cover and an empty rubric"));
-        pack.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save the interview pack");
-            chooser.setInitialFileName("interview-pack.html");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Web page", "*.html"));
-            var file = chooser.showSaveDialog(root.getScene().getWindow());
-            if (file != null) {
-                model.writePack(file.toPath());
-            }
-        });
+        Button pack = packButton("console-pack");
         Button end = new Button("End interview");
         end.setId("console-end");
         end.getStyleClass().add("danger");
@@ -289,17 +318,37 @@ public final class ConsoleView {
         return box;
     }
 
+    /** Saves a printable page of the questions, with what strong answers cover and an empty rubric. */
+    private Button packButton(String id) {
+        Button pack = new Button("Interview pack…");
+        pack.setId(id);
+        pack.setTooltip(new Tooltip("Save a printable page of the questions, with what strong answers cover and an "
+                + "empty rubric, for running the interview from paper"));
+        pack.disableProperty().bind(model.busy());
+        pack.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the interview pack");
+            chooser.setInitialFileName("interview-pack.html");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Web page", "*.html"));
+            var file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file != null) {
+                model.writePack(file.toPath());
+            }
+        });
+        return pack;
+    }
+
     static String stageText(Interview.Snapshot s, double seconds) {
         if (s == null) {
             return "";
         }
         return switch (s.stage()) {
             case WAITING -> "Waiting for the first question (N asks the weakest planned one).";
-            case ASKED -> "Question shown. Space starts the recording.";
+            case ASKED -> "Question shown. Space starts the recording; F types a follow-up.";
             case STARTING -> "Starting the candidate's camera and microphone…";
             case RECORDING -> "Recording " + clock(seconds) + ". Keys 1-6 flag this moment; Space stops.";
             case STOPPING -> "Saving the take…";
-            case SCORING -> "Saved. Rate and score the answer, then ask the next question (N).";
+            case SCORING -> "Saved. Rate (1-4) and score the answer, then ask the next question (N).";
             case ENDED -> "The interview is over.";
         };
     }
@@ -386,6 +435,7 @@ public final class ConsoleView {
                 .orElse("Nothing yet. Ask the next weak spot (N) or pick a question."), model.snapshot()));
         Label pointsHeading = new Label("A strong answer covers (the candidate does not see this)");
         pointsHeading.getStyleClass().add("text-muted");
+        pointsHeading.setWrapText(true);
         VBox points = new VBox(2);
         points.setId("console-points");
         VBox suggested = new VBox(4);
@@ -421,14 +471,15 @@ public final class ConsoleView {
         suggestedHeading.visibleProperty().bind(Bindings.isNotEmpty(suggested.getChildren()));
         suggestedHeading.managedProperty().bind(suggestedHeading.visibleProperty());
 
-        TextField followUp = new TextField();
+        TextField followUp = followUpField;
         followUp.setId("console-followup");
-        followUp.setPromptText("Type a follow-up or curveball; Enter shows it to the candidate");
+        followUp.setPromptText("Type a follow-up or curveball (F); Enter shows it to the candidate");
         Button send = new Button("Ask follow-up");
         send.setId("console-followup-send");
         Runnable sendIt = () -> {
             if (model.followUp(followUp.getText())) {
                 followUp.clear();
+                root.requestFocus();
             }
         };
         send.setOnAction(e -> sendIt.run());
@@ -515,7 +566,7 @@ public final class ConsoleView {
             }
             return "This take: " + String.join(" · ", parts);
         }, model.snapshot()));
-        return new VBox(6, heading, buttons, given);
+        return new VBox(6, heading, given, buttons);
     }
 
     private Node scoring() {
@@ -524,6 +575,9 @@ public final class ConsoleView {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(names, new javafx.scene.layout.ColumnConstraints());
         int row = 0;
         Label ratingLabel = new Label("Overall 1-4");
         HBox ratings = new HBox(4);
@@ -548,7 +602,8 @@ public final class ConsoleView {
         meaning.textProperty().bind(Bindings.createStringBinding(() -> model.rating().get()
                 .map(r -> r.label() + ": " + r.meaning()).orElse("1 blanked · 2 shaky · 3 good · 4 nailed"),
                 model.rating()));
-        grid.add(meaning, 1, row++);
+        meaning.setWrapText(true);
+        grid.add(meaning, 0, row++, 2, 1);
         Label rubricLabel = new Label("Rubric 1-5");
         rubricLabel.getStyleClass().add("text-muted");
         grid.add(rubricLabel, 0, row++);
@@ -588,8 +643,7 @@ public final class ConsoleView {
         note.setWrapText(true);
         VBox box = new VBox(8, heading, grid, feedback, save, note);
         box.setId("console-score");
-        box.setPrefWidth(300);
-        box.setMinWidth(280);
+        box.setPadding(new Insets(0, 12, 0, 0));
         return box;
     }
 }

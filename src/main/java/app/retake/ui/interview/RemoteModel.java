@@ -46,6 +46,7 @@ public final class RemoteModel {
     private final Clock clock;
     private final ReadOnlyBooleanWrapper on = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper paired = new ReadOnlyBooleanWrapper(false);
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Phone remote off.");
@@ -73,6 +74,11 @@ public final class RemoteModel {
 
     public ReadOnlyBooleanProperty on() {
         return on.getReadOnlyProperty();
+    }
+
+    /** Whether a phone is paired now. */
+    public ReadOnlyBooleanProperty paired() {
+        return paired.getReadOnlyProperty();
     }
 
     public BooleanProperty busy() {
@@ -188,10 +194,12 @@ public final class RemoteModel {
         }
         status.set(s.describe(clock.instant()));
         code.set(server.pairingCode());
+        paired.set(s.paired());
     }
 
     private void cleared() {
         on.set(false);
+        paired.set(false);
         url.set("");
         code.set("");
         qr.set(null);

@@ -22,7 +22,7 @@ import javafx.util.Duration;
 public final class RemoteView {
 
     /** Screen pixels per QR module: big enough for a phone camera across a desk. */
-    private static final int MODULE_PX = 4;
+    private static final int MODULE_PX = 3;
 
     private final HBox root = new HBox(16);
 
@@ -55,6 +55,7 @@ public final class RemoteView {
         status.setWrapText(true);
         VBox left = new VBox(6, toggle, status);
         left.setPrefWidth(220);
+        left.setMinWidth(180);
 
         ImageView qr = new ImageView();
         qr.setId("console-remote-qr");
@@ -81,12 +82,20 @@ public final class RemoteView {
         unpair.setOnAction(e -> model.unpair());
         Label how = new Label("Open the address on the phone (or scan the code), then type the pairing code.");
         how.setWrapText(true);
-        VBox details = new VBox(4, how, url, codeHeading, code, note, unpair);
+        HBox codeRow = new HBox(16, new VBox(2, codeHeading, code), note);
+        codeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        VBox details = new VBox(4, how, url, codeRow);
         HBox.setHgrow(details, Priority.ALWAYS);
+        // Once a phone is paired the code has done its job; the strip shrinks to the status and Unpair.
+        var pairing = model.on().and(model.paired().not());
         for (Node n : new Node[] {qr, details}) {
-            n.visibleProperty().bind(model.on());
-            n.managedProperty().bind(model.on());
+            n.visibleProperty().bind(pairing);
+            n.managedProperty().bind(pairing);
         }
+        unpair.visibleProperty().bind(model.paired());
+        unpair.managedProperty().bind(model.paired());
+        left.getChildren().add(unpair);
         root.getChildren().addAll(left, qr, details);
 
         // The lock-out countdown moves on by itself; nothing is announced when it runs out.

@@ -180,4 +180,21 @@ class ConsoleModelTest {
         assertThat(model.message().get()).startsWith("Interview over");
         assertThat(model.shownQuestions()).isEmpty();
     }
+
+    @Test
+    void theInterviewPackCanBeSavedBeforeStartingForAFriendWorkingFromPaper(@org.junit.jupiter.api.io.TempDir
+                                                                             java.nio.file.Path dir)
+            throws Exception {
+        ConsoleModel model = model();
+        java.nio.file.Path file = dir.resolve("pack.html");
+        robot.interact(() -> {
+            model.candidate().set("alex");
+            model.writePack(file);
+        });
+        waitUntil(() -> model.message().get().startsWith("Interview pack of 2 questions saved"));
+        String html = java.nio.file.Files.readString(file);
+        assertThat(html).contains("Tell me about beh-conflict", "Tell me about beh-failure", "alex");
+        assertThat(model.running()).isFalse();
+        assertThat(joined).isEmpty();
+    }
 }

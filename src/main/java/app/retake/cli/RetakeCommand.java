@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
                 + "your answers.", "Without a command, opens the Retake window."},
         subcommands = {DoctorCommand.class, BankCommand.class, SpringCommand.class, StatsCommand.class,
                 SimulateCommand.class, DebriefCommand.class, RecordCommand.class, TranscribeCommand.class,
-                ExportCommand.class, PackCommand.class, BenchCommand.class,
+                ExportCommand.class, PackCommand.class, BenchCommand.class, FaultsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetakeCommand implements Callable<Integer> {
 

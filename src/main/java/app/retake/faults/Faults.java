@@ -1,0 +1,19 @@
+package app.retake.faults;
+
+import java.util.List;
+
+/** Every fault trial, in the order the summary table lists them. Add a trial here to have it run and reported. */
+public final class Faults {
+
+    private Faults() {
+    }
+
+    public static List<FaultTrial> all() {
+        return List.of(
+                // Nothing lost
+                // Bad input
+                // Devices
+                // Privacy
+        );
+    }
+}

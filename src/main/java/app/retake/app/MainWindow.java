@@ -232,6 +232,11 @@ public final class MainWindow {
                 }, services.devices);
         pages.put(Page.SETTINGS, () -> new SettingsView(settingsPage, this::categories).root());
         ShellView view = new ShellView(shell, pages);
+        // Whose takes these are; fixed while a take or a friend's interview is under way.
+        view.addToNavigation(new app.retake.ui.settings.ProfileChooser(settingsPage, practiceService::knownProfiles,
+                services.files, practice.friendMode().or(practice.phase().isEqualTo(PracticeModel.Phase.RECORDING))
+                .or(practice.phase().isEqualTo(PracticeModel.Phase.SAVING))
+                .or(practice.phase().isEqualTo(PracticeModel.Phase.BUSY))).root());
         scene = new Scene(view.root(), 1100, 720);
         view.installShortcuts(scene);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.I,
@@ -248,6 +253,10 @@ public final class MainWindow {
             ambush.reconfigure(now.ambush().toSchedule(ZoneId.systemDefault()));
             if (!now.profile().equals(old.profile())) {
                 refreshProgress();
+                if (!practice.friendMode().get()) {
+                    // A new person answers: the next Space starts a session on their weak spots, logged as theirs.
+                    practice.choosePlan(practice.plan().get());
+                }
             }
         });
     }

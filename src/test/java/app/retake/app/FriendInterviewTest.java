@@ -28,6 +28,7 @@ import app.retake.interview.Interview.Stage;
 import app.retake.review.InterviewerReview;
 import app.retake.review.ReviewFiles;
 import app.retake.review.Rubric;
+import app.retake.settings.SettingsStore;
 import app.retake.storage.Locations;
 import app.retake.ui.shell.Page;
 import app.retake.ui.practice.PracticeModel.Phase;
@@ -196,6 +197,18 @@ class FriendInterviewTest {
                 .containsExactly("lost eye contact");
         assertThat(robot.lookup("#review-flag-0").tryQuery()).isPresent();
         assertThat(robot.lookup("#review-interviewer").query().isVisible()).isTrue();
+
+        // Alex is still the one answering; Sam takes the chair back from the navigation.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> profile = robot.lookup("#nav-profile")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(profile.getValue()).isEqualTo("Alex");
+        robot.interact(() -> {
+            profile.setValue("sam");
+            profile.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        waitUntil(() -> services.settings.get().profile().equals("sam"));
+        assertThat(SettingsStore.in(dir.resolve("data")).load().settings().profile()).isEqualTo("sam");
     }
 
     @Test

@@ -68,6 +68,8 @@ public final class ConsoleView {
     /** The follow-up field, which F jumps to. */
     private final TextField followUpField = new TextField();
     private final Optional<Runnable> toggleRemote;
+    /** Held here: a binding only a listener refers to could be collected and fall silent. */
+    private BooleanBinding recordingNow;
 
     /**
      * @param remote the phone remote's controls, shown under the console; empty when there is none
@@ -272,6 +274,13 @@ public final class ConsoleView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         pane.setCenter(scroll);
+        // While the candidate answers the flags matter most: bring them into view on a small screen.
+        recordingNow = stageIs(Stage.RECORDING);
+        recordingNow.addListener((obs, was, recording) -> {
+            if (recording) {
+                scroll.setVvalue(scroll.getVmax());
+            }
+        });
         ScrollPane score = new ScrollPane(scoring());
         score.setFitToWidth(true);
         score.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -31,6 +31,7 @@ public final class ShellView {
     /** Pages built so far: each is built the first time it is opened, so the window appears sooner. */
     private final Map<Page, Node> built = new java.util.EnumMap<>(Page.class);
     private final BorderPane root = new BorderPane();
+    private VBox navigation;
 
     /** @param pages builds each page's node; called once, the first time the page is opened */
     public ShellView(ShellModel model, Map<Page, java.util.function.Supplier<Node>> pages) {
@@ -74,8 +75,16 @@ public final class ShellView {
         }
     }
 
+    /** Puts {@code node} at the foot of the navigation, under the page buttons (the profile chooser). */
+    public void addToNavigation(Node node) {
+        Region gap = new Region();
+        VBox.setVgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        navigation.getChildren().addAll(gap, node);
+    }
+
     private Node navigation() {
         VBox nav = new VBox(4);
+        navigation = nav;
         nav.setId("navigation");
         nav.setPadding(new Insets(20, 12, 20, 12));
         nav.setPrefWidth(190);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -25,6 +26,7 @@ import app.retake.history.Mode;
 import app.retake.history.Rating;
 import app.retake.history.TakeFiles;
 import app.retake.interview.Interview.Stage;
+import app.retake.remote.PhoneBrowsers;
 import app.retake.review.InterviewerReview;
 import app.retake.review.ReviewFiles;
 import app.retake.review.Rubric;
@@ -56,6 +58,9 @@ class FriendInterviewTest {
 
     @AfterEach
     void close() throws TimeoutException {
+        if (phone != null) {
+            phone.quit();
+        }
         robot.interact(() -> window.closing());
         FxToolkit.hideStage();
         if (services != null) {
@@ -230,31 +235,30 @@ class FriendInterviewTest {
                 .isNotNull();
         assertThat(text("#console-remote-status")).isEqualTo("Waiting for a phone to pair.");
 
+        // Without pairing nothing works.
         var client = java.net.http.HttpClient.newHttpClient();
-        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (path, body) -> {
-            try {
-                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url).resolve(path))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
-                if (token[0] != null) {
-                    request.header("Authorization", "Bearer " + token[0]);
-                }
-                return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        };
-        assertThat(post.apply("/api/spring", "{}").statusCode()).isEqualTo(401);
-        var paired = post.apply("/api/pair", "{\"code\":\"" + code + "\"}");
-        assertThat(paired.statusCode()).isEqualTo(200);
-        token[0] = new com.fasterxml.jackson.databind.ObjectMapper().readTree(paired.body()).path("token").asText();
-        waitUntil(() -> text("#console-remote-status").equals("Phone paired."));
+        var unpaired = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url).resolve("/api/spring"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
+                        .ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unpaired.statusCode()).isEqualTo(401);
+
+        // The friend's phone: the real page in headless Chromium, paired with the code the console shows.
+        PhoneBrowsers.requireInstalled();
+        phone = PhoneBrowsers.open(dir.resolve("phone-profile"));
+        phone.get(url);
+        waitUntil(() -> phone.findElement(By.id("pair-code")).isDisplayed());
+        phone.findElement(By.id("pair-code")).sendKeys(code);
+        phone.findElement(By.id("pair-submit")).click();
+        waitUntil(() -> phone.findElement(By.id("console")).isDisplayed()
+                && text("#console-remote-status").equals("Phone paired."));
 
         // The phone springs the weakest planned question: it reaches the candidate's screen and the console.
-        assertThat(post.apply("/api/spring", "{}").statusCode()).isEqualTo(200);
+        phone.findElement(By.id("spring")).click();
         String first = window.console().snapshot().get().planned().get(0).text();
         waitUntil(() -> text("#practice-question").equals(first) && text("#console-question").equals(first));
-        assertThat(post.apply("/api/followup", "{\"text\":\"Why then?\"}").statusCode()).isEqualTo(200);
+        waitUntil(() -> phone.findElement(By.id("question")).getText().equals(first));
+        phone.findElement(By.id("followup-text")).sendKeys("Why then?");
+        phone.findElement(By.id("followup-send")).click();
         waitUntil(() -> text("#practice-followup").contains("Why then?"));
 
         // Ending the interview on the laptop stops the remote: the port no longer answers.
@@ -274,5 +278,5 @@ class FriendInterviewTest {
         });
     }
 
-    private final String[] token = new String[1];
+    private org.openqa.selenium.WebDriver phone;
 }

@@ -4,9 +4,7 @@ import static app.retake.remote.RemoteTesting.await;
 import static app.retake.remote.RemoteTesting.json;
 import static app.retake.remote.RemoteTesting.question;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
@@ -14,16 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import app.retake.bank.Question;
 import app.retake.history.Rating;
@@ -51,18 +42,10 @@ import app.retake.review.Rubric;
  * a phone, tapped by id, against a real server, with a stand-in for the candidate's screen listening to the
  * interview.
  *
- * <p>Uses Debian's chromium and chromium-driver, named explicitly so Selenium never tries to download a browser.
+ * <p>Uses Debian's chromium and chromium-driver (see {@link PhoneBrowsers}).
  * Set {@code -Dretake.screenshots=DIR} to save a picture of the paired page as {@code DIR/remote-phone.png}.
  */
 class RemotePhoneBrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /**
-     * Selenium warns on every start that it has no DevTools binding for this Chromium; the test drives the page
-     * through WebDriver only. Held here so the setting is not collected with the logger.
-     */
-    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     private final Question conflict = question("beh-conflict", "Tell me about a conflict with a colleague.");
     private final Question failure = question("beh-failure", "Tell me about a time you failed.");
@@ -77,16 +60,7 @@ class RemotePhoneBrowserTest {
 
     @BeforeAll
     static void browserIsInstalled() {
-        DEVTOOLS_LOG.setLevel(Level.SEVERE);
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String why = "The phone remote's browser test needs Debian's chromium and chromium-driver packages "
-                + "(/usr/bin/chromium and /usr/bin/chromedriver): install chromium and chromium-driver.";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why);
-        }
-        Assumptions.assumeTrue(false, why);
+        PhoneBrowsers.requireInstalled();
     }
 
     @BeforeEach
@@ -122,18 +96,7 @@ class RemotePhoneBrowserTest {
     }
 
     private WebDriver phoneBrowser(String profile) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createDirectories(profiles.resolve(profile)),
-                "--window-size=390,844");
-        // A desktop window is at least 500 px wide; a phone's viewport (390 x 844, as an iPhone 14) needs emulating.
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = PhoneBrowsers.open(profiles.resolve(profile));
         browsers.add(browser);
         return browser;
     }

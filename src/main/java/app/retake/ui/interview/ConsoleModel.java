@@ -342,6 +342,9 @@ public final class ConsoleModel {
 
     /** Ends the interview; the candidate's screen finishes and logs the last take. */
     public void end() {
+        if (!running()) {
+            return;
+        }
         command(run -> {
             run.end();
             return Boolean.TRUE;

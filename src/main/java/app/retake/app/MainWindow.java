@@ -230,6 +230,12 @@ public final class MainWindow {
                         return services.microphones.scan().devices().stream().map(MicrophoneInfo::name).toList();
                     }
                 }, services.devices);
+        // On the thread of the log appends, so deleting a profile's rows never races an append.
+        settingsPage.eraseWith(services.takes, name -> {
+            String done = app.retake.privacy.ProfileErasure.erase(services.locations.dataRoot(), name).summary();
+            Platform.runLater(this::refreshProgress);
+            return done;
+        });
         pages.put(Page.SETTINGS, () -> new SettingsView(settingsPage, this::categories).root());
         ShellView view = new ShellView(shell, pages);
         // Whose takes these are; fixed while a take or a friend's interview is under way.
@@ -474,5 +480,15 @@ public final class MainWindow {
                 e -> shell.report(new Finding(Finding.Subject.DATA, Finding.Level.PROBLEM,
                         "Could not check the data folder " + services.locations.dataRoot() + ": " + e.getMessage(),
                         List.of())));
+        // After the repair above (same thread), so a video it is finishing is never deleted under it.
+        int keepDays = settings.privacy().keepVideoDays();
+        if (keepDays > 0) {
+            FxTasks.supply(services.files, () -> app.retake.privacy.VideoRetention.run(services.locations.dataRoot(),
+                    keepDays, java.time.LocalDate.now(), false), outcome -> {
+                        if (!outcome.deleted().isEmpty()) {
+                            refreshProgress();
+                        }
+                    }, e -> LOG.warn("Deleting old videos failed", e));
+        }
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
         subcommands = {BenchBanks.class, BenchStartup.class, BenchReplay.class,
                 BenchPick.class, BenchRecord.class, BenchTranscribe.class, BenchUi.class,
-                BenchFilledPauses.class, BenchRemote.class})
+                BenchFilledPauses.class, BenchRemote.class, BenchSoak.class})
 public final class BenchCommand {
 
     /** Line the window prints when started with {@code --exit-when-shown}. */

@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DoctorCommand.class, BankCommand.class, SpringCommand.class, StatsCommand.class,
                 SimulateCommand.class, DebriefCommand.class, RecordCommand.class, TranscribeCommand.class,
                 ExportCommand.class, PackCommand.class, BenchCommand.class, FaultsCommand.class,
+                RetentionCommand.class, DeleteProfileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetakeCommand implements Callable<Integer> {
 

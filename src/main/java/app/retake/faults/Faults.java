@@ -14,6 +14,10 @@ public final class Faults {
                 // Bad input
                 // Devices
                 // Privacy
+                new NoNetworkTrial(),
+                new RetentionTrial(),
+                new TranscriptOnlyTrial(),
+                new ProfileErasureTrial()
         );
     }
 }

@@ -112,6 +112,60 @@ public final class Debriefs {
         return new Result(debriefs, problems);
     }
 
+    /**
+     * Removes every debrief of {@code profile} (ignoring case) by rewriting the file atomically; other profiles'
+     * rows are copied as they are, cell for cell.
+     *
+     * @return how many debriefs were removed
+     * @throws IOException when some rows cannot be read (a rewrite would drop them) or the file cannot be written;
+     *                     nothing has changed then
+     */
+    public int removeProfile(String profile) throws IOException {
+        Path file = csv.file();
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        Result read = readAll();
+        if (!read.problems().isEmpty()) {
+            throw new IOException("The debriefs file " + file + " has rows Retake cannot read (first: "
+                    + read.problems().get(0) + "). Removing rows now would drop them, so nothing was deleted.");
+        }
+        String comment;
+        List<String> header;
+        List<List<String>> keep = new ArrayList<>();
+        int removed = 0;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader,
+                     AppendOnlyCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+                             .get())) {
+            header = parser.getHeaderNames();
+            for (CSVRecord record : parser) {
+                if (record.isConsistent() && record.get("profile").equalsIgnoreCase(profile)) {
+                    removed++;
+                } else {
+                    keep.add(record.toList());
+                }
+            }
+        }
+        if (removed == 0) {
+            return 0;
+        }
+        try (java.io.BufferedReader first = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = first.readLine();
+            comment = line != null && line.startsWith("#") ? line : "# retake debriefs, schema=" + SCHEMA;
+        }
+        StringBuilder text = new StringBuilder(comment).append('\n');
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(text,
+                AppendOnlyCsv.FORMAT)) {
+            printer.printRecord(header);
+            for (List<String> row : keep) {
+                printer.printRecord(row);
+            }
+        }
+        app.retake.storage.AtomicFiles.writeString(file, text.toString());
+        return removed;
+    }
+
     /** Debriefs and problems found reading them. */
     public record Result(List<Debrief> debriefs, List<FileProblem> problems) {
     }

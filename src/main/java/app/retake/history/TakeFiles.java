@@ -13,6 +13,11 @@ public record TakeFiles(Path dir, String take) {
 
     /** Suffix of a recording still being written (or interrupted by a crash). */
     public static final String RECORDING_SUFFIX = ".recording.mp4";
+    /**
+     * Suffix of a transcript-only take's sound: kept only until its transcript exists, and never holding a picture.
+     * Named apart from {@code <take>.mp4} so that nothing mistakes it for a video.
+     */
+    public static final String SOUND_SUFFIX = ".audio.mp4";
 
     public static TakeFiles of(Path dataRoot, LocalDate day, String session, String take) {
         return new TakeFiles(dataRoot.resolve(day.toString()).resolve(session), take);
@@ -38,5 +43,28 @@ public record TakeFiles(Path dir, String take) {
 
     public Path review() {
         return dir.resolve(take + ".review.json");
+    }
+
+    /** A transcript-only take's sound, kept until it has been transcribed. */
+    public Path sound() {
+        return dir.resolve(take + SOUND_SUFFIX);
+    }
+
+    /**
+     * What the recorder writes for a transcript-only take: {@code <take>.audio.recording.mp4} while recording, then
+     * {@link #sound()}.
+     */
+    public TakeFiles soundOnly() {
+        return new TakeFiles(dir, take + SOUND_SUFFIX.substring(0, SOUND_SUFFIX.length() - ".mp4".length()));
+    }
+
+    /** Says why the video is gone (see {@link VideoGone}); its absence means the video should be there. */
+    public Path videoGone() {
+        return dir.resolve(take + VideoGone.SUFFIX);
+    }
+
+    /** Marks a take recorded without a microphone, so late transcription does not try it at every start. */
+    public Path noSound() {
+        return dir.resolve(take + ".no-sound");
     }
 }

@@ -43,16 +43,30 @@ public record Devices(Optional<Camera> camera, Optional<Microphone> microphone, 
             camera = Optional.empty();
             notes.add(e.getMessage() + " This take is audio-only.");
         }
-        Optional<Microphone> microphone;
+        return new Devices(camera, openMicrophone(microphoneSpec, notes), fps, notes);
+    }
+
+    /**
+     * Only the microphone, for "Transcript only": the camera is never opened, whatever Settings names, so no
+     * picture is captured at all.
+     */
+    public static Devices soundOnly(String microphoneSpec, double fps) {
+        List<String> notes = new ArrayList<>(List.of("\"Transcript only\" is on in Settings: the camera stays off "
+                + "and only the transcript is kept."));
+        Optional<Microphone> microphone = openMicrophone(microphoneSpec, notes);
+        return new Devices(Optional.empty(), microphone, fps, notes);
+    }
+
+    private static Optional<Microphone> openMicrophone(String microphoneSpec, List<String> notes) {
         try {
-            microphone = Microphones.open(microphoneSpec);
+            Optional<Microphone> microphone = Microphones.open(microphoneSpec);
             if (microphone.isEmpty()) {
                 notes.add("The microphone is off in Settings, so this take has no sound or transcript.");
             }
+            return microphone;
         } catch (DeviceException e) {
-            microphone = Optional.empty();
             notes.add(e.getMessage() + " This take has no sound or transcript.");
+            return Optional.empty();
         }
-        return new Devices(camera, microphone, fps, notes);
     }
 }

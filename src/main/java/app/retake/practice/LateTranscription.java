@@ -46,7 +46,10 @@ public final class LateTranscription {
         }
     }
 
-    /** Finished takes under {@code dataRoot} ({@code <date>/<session>/<take>.mp4}) that have no transcript yet. */
+    /**
+     * Finished takes under {@code dataRoot} ({@code <date>/<session>/<take>.mp4}, or a transcript-only take's
+     * {@code <take>.audio.mp4}) that have no transcript yet.
+     */
     public static List<TakeFiles> pending(Path dataRoot) {
         List<TakeFiles> found = new ArrayList<>();
         if (!Files.isDirectory(dataRoot)) {
@@ -58,8 +61,10 @@ public final class LateTranscription {
                 return name.endsWith(".mp4") && !name.endsWith(TakeFiles.RECORDING_SUFFIX);
             }).sorted().forEach(video -> {
                 String name = video.getFileName().toString();
-                TakeFiles files = new TakeFiles(video.getParent(), name.substring(0, name.length() - 4));
-                if (!Files.exists(files.transcript()) && !Files.exists(noSoundMarker(files))) {
+                String suffix = name.endsWith(TakeFiles.SOUND_SUFFIX) ? TakeFiles.SOUND_SUFFIX : ".mp4";
+                TakeFiles files = new TakeFiles(video.getParent(), name.substring(0, name.length() - suffix.length()));
+                if (!Files.exists(files.transcript()) && !Files.exists(noSoundMarker(files))
+                        && !found.contains(files)) {
                     found.add(files);
                 }
             });
@@ -71,12 +76,19 @@ public final class LateTranscription {
 
     /** Left beside a take without sound, so it is not tried again at every start. */
     static Path noSoundMarker(TakeFiles files) {
-        return files.dir().resolve(files.take() + ".no-sound");
+        return files.noSound();
+    }
+
+    /** What to transcribe: the video, or for a transcript-only take its sound. */
+    private static Path source(TakeFiles files) {
+        return Files.isRegularFile(files.video()) || !Files.isRegularFile(files.sound()) ? files.video()
+                : files.sound();
     }
 
     /**
      * Transcribes every pending take and adds its measurements to its attempt-log row. A take that cannot be
-     * transcribed is reported and left as it is.
+     * transcribed is reported and left as it is. A transcript-only take's sound is deleted once its transcript is
+     * saved: it was kept only for this.
      */
     public static Outcome run(Path dataRoot, FileTranscriber transcriber, QuestionLibrary library,
                               MetricSettings settings) {
@@ -93,22 +105,39 @@ public final class LateTranscription {
             byTake.put(a.session() + "/" + a.take(), a);
         }
         Map<String, Map<String, String>> measured = new LinkedHashMap<>();
+        // A transcript-only row names no recording to put its transcript beside; this says where it is.
+        Map<String, String> transcripts = new LinkedHashMap<>();
         for (TakeFiles files : pending) {
             String key = files.dir().getFileName() + "/" + files.take();
             Attempt attempt = byTake.get(key);
             Optional<Question> question = attempt == null ? Optional.empty() : library.find(attempt.questionId());
             try {
-                FileTranscriber.Heard heard = transcriber.listen(files.video());
+                Path source = source(files);
+                FileTranscriber.Heard heard = transcriber.listen(source);
                 TranscriptFiles.write(heard.transcript(), files.transcript(), files.subtitles());
+                if (source.equals(files.sound())) {
+                    List<String> notes = new ArrayList<>();
+                    LiveTake.forgetSound(files, notes);
+                    problems.addAll(notes);
+                }
                 SpeechMetrics metrics = SpeechMetrics.of(heard.transcript(), heard.audio(),
                         app.retake.speech.LiveTranscriber.RATE, question, settings);
                 measured.put(key, MetricsSummary.of(metrics, VoiceMetrics.measure(heard.audio(),
                         app.retake.speech.LiveTranscriber.RATE)));
+                Path root = dataRoot.toAbsolutePath().normalize();
+                Path written = files.transcript().toAbsolutePath().normalize();
+                if (written.startsWith(root)) {
+                    transcripts.put(key, root.relativize(written).toString().replace('\\', '/'));
+                }
                 done.add(files);
             } catch (IOException e) {
                 if (String.valueOf(e.getMessage()).contains("has no sound")) {
                     try {
                         Files.writeString(noSoundMarker(files), "recorded without a microphone\n");
+                        if (source(files).equals(files.sound())) {
+                            // A transcript-only take with nothing heard: there is nothing to keep.
+                            LiveTake.forgetSound(files, new ArrayList<>());
+                        }
                     } catch (IOException ignored) {
                         LOG.debug("Could not mark {} as silent", files.video(), ignored);
                     }
@@ -118,13 +147,13 @@ public final class LateTranscription {
             }
         }
         if (!measured.isEmpty()) {
-            backfill(log, history, measured, dataRoot, problems);
+            backfill(log, history, measured, transcripts, problems);
         }
         return new Outcome(done, problems);
     }
 
     private static void backfill(AttemptLog log, AttemptLog.History history, Map<String, Map<String, String>> measured,
-                                 Path dataRoot, List<String> problems) {
+                                 Map<String, String> transcripts, List<String> problems) {
         if (!history.problems().isEmpty()) {
             // Rewriting would drop the rows that could not be read; the transcripts are saved all the same.
             problems.add(log.file() + " has rows that could not be read, so the new measurements were not added "
@@ -142,7 +171,8 @@ public final class LateTranscription {
             Map<String, String> merged = new LinkedHashMap<>(m);
             merged.putAll(a.metrics());
             Optional<String> transcript = a.transcript().isPresent() ? a.transcript()
-                    : a.recording().map(r -> r.substring(0, r.length() - 4) + ".transcript.json");
+                    : a.recording().map(r -> r.substring(0, r.length() - 4) + ".transcript.json")
+                    .or(() -> Optional.ofNullable(transcripts.get(a.session() + "/" + a.take())));
             rows.add(new Attempt(a.time(), a.session(), a.take(), a.questionId(), a.bank(), a.mode(), a.profile(),
                     a.selfRating(), a.interviewerRating(), a.duration(), a.recording(), transcript, merged));
             changed = true;

@@ -71,11 +71,14 @@ public final class LiveTake {
     private final List<String> notes;
     /** Transcribes the saved take again when the live transcriber fell behind; empty without a model. */
     private final Optional<FileTranscriber> again;
+    /** Transcript only: the recorder writes sound alone, and it is deleted once the transcript is saved. */
+    private final boolean transcriptOnly;
 
     private LiveTake(Optional<Question> question, TakeFiles files, TakeCapture capture,
                      Optional<LiveTranscriber> transcriber, MetricSettings metricSettings, List<String> notes,
-                     Optional<FileTranscriber> again) {
+                     Optional<FileTranscriber> again, boolean transcriptOnly) {
         this.again = again;
+        this.transcriptOnly = transcriptOnly;
         this.question = question;
         this.files = files;
         this.capture = capture;
@@ -92,6 +95,23 @@ public final class LiveTake {
      */
     public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices, SpeechModelService speech,
                                  MetricSettings metricSettings, Listener listener) throws IOException, DeviceException {
+        return start(question, files, devices, speech, metricSettings, listener, false);
+    }
+
+    /**
+     * Like {@link #start(Optional, TakeFiles, Devices, SpeechModelService, MetricSettings, Listener)}; with
+     * {@code transcriptOnly} the take keeps no picture and, once transcribed, no sound: the microphone is recorded to
+     * {@link TakeFiles#sound()} (needed should live transcription fail or the model be missing) and that file is
+     * deleted as soon as the transcript is saved.
+     *
+     * @param devices for a transcript-only take, without a camera (see {@link Devices#soundOnly})
+     */
+    public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices,
+                                 SpeechModelService speech, MetricSettings metricSettings, Listener listener,
+                                 boolean transcriptOnly) throws IOException, DeviceException {
+        if (transcriptOnly && devices.camera().isPresent()) {
+            throw new IllegalArgumentException("a transcript-only take never uses a camera");
+        }
         if (!devices.any()) {
             throw new DeviceException("Nothing to record with: " + String.join(" ", devices.notes()));
         }
@@ -125,7 +145,8 @@ public final class LiveTake {
         List<Consumer<AudioChunk>> audio = new ArrayList<>();
         audio.add(chunk -> listener.level(meter.update(chunk)));
         transcriber.ifPresent(t -> audio.add(t::accept));
-        TakeCapture capture = new TakeCapture(devices.camera(), devices.microphone(), files, devices.fps(),
+        TakeCapture capture = new TakeCapture(devices.camera(), devices.microphone(),
+                transcriptOnly ? files.soundOnly() : files, devices.fps(),
                 CaptureClock.system(), audio, listener::frame);
         try {
             capture.start();
@@ -133,7 +154,7 @@ public final class LiveTake {
             transcriber.ifPresent(LiveTranscriber::close);
             throw e;
         }
-        return new LiveTake(question, files, capture, transcriber, metricSettings, notes, again);
+        return new LiveTake(question, files, capture, transcriber, metricSettings, notes, again, transcriptOnly);
     }
 
     public Optional<Question> question() {
@@ -184,11 +205,12 @@ public final class LiveTake {
         Optional<VoiceMetrics> voice = Optional.empty();
         short[] audio = transcript.isPresent() ? transcriber.get().audio() : new short[0];
         long dropped = transcriber.map(LiveTranscriber::dropped).orElse(0L);
-        if (dropped > 0 && again.isPresent() && java.nio.file.Files.isRegularFile(files.video())) {
+        java.nio.file.Path recorded = transcriptOnly ? files.sound() : files.video();
+        if (dropped > 0 && again.isPresent() && java.nio.file.Files.isRegularFile(recorded)) {
             // The machine was too busy to transcribe while recording; the saved take has every word, so the
             // transcript is made again from it rather than shown with holes.
             try {
-                FileTranscriber.Heard heard = again.get().listen(files.video());
+                FileTranscriber.Heard heard = again.get().listen(recorded);
                 transcript = Optional.of(heard.transcript());
                 audio = heard.audio();
                 out.add("The live transcriber fell behind, so the take was transcribed again from the recording.");
@@ -205,6 +227,9 @@ public final class LiveTake {
         if (transcript.isPresent()) {
             try {
                 TranscriptFiles.write(transcript.get(), files.transcript(), files.subtitles());
+                if (transcriptOnly) {
+                    forgetSound(files, out);
+                }
             } catch (IOException e) {
                 LOG.error("Could not save the transcript of {}", files.video(), e);
                 out.add("The transcript could not be saved to " + files.transcript() + ": " + e.getMessage());
@@ -214,6 +239,26 @@ public final class LiveTake {
             voice = VoiceMetrics.measure(audio, LiveTranscriber.RATE);
         }
         transcriber.ifPresent(LiveTranscriber::close);
+        if (transcriptOnly && !java.nio.file.Files.exists(files.transcript())) {
+            out.add("\"Transcript only\" is on: the sound is kept until this take has been transcribed, then "
+                    + "deleted.");
+        }
         return new TakeResult(question, files, stats, transcript, metrics, voice, millis, out);
+    }
+
+    /**
+     * A transcript-only take's transcript is saved: says so beside the take, then deletes its sound. The marker comes
+     * first, so a crash in between leaves a marked take whose sound the late transcription removes, never an
+     * unexplained gap.
+     */
+    static void forgetSound(TakeFiles files, List<String> notes) {
+        try {
+            app.retake.history.VideoGone.transcriptOnly(java.time.LocalDate.now()).write(files);
+            java.nio.file.Files.deleteIfExists(files.sound());
+            java.nio.file.Files.deleteIfExists(files.soundOnly().recording());
+        } catch (IOException e) {
+            LOG.error("Could not delete the sound of the transcript-only take {}", files.take(), e);
+            notes.add("The sound of this take could not be deleted (" + e.getMessage() + "): " + files.sound());
+        }
     }
 }

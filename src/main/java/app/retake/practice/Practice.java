@@ -118,13 +118,18 @@ public final class Practice {
                 .map(app.retake.drill.SpringPicker.Candidate::question);
     }
 
-    /** Opens the devices chosen in Settings and starts recording an answer to {@code question}. */
+    /**
+     * Opens the devices chosen in Settings and starts recording an answer to {@code question}; with "Transcript
+     * only" on, the camera is not opened at all.
+     */
     public LiveTake startTake(PracticeSession session, Question question, LiveTake.Listener listener)
             throws IOException, DeviceException {
         Settings s = settings.get();
-        Devices devices = Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
+        boolean transcriptOnly = s.privacy().transcriptOnly();
+        Devices devices = transcriptOnly ? Devices.soundOnly(s.microphone(), FPS)
+                : Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
         return LiveTake.start(Optional.of(question), session.newTake(), devices, speech, s.metricSettings(),
-                listener);
+                listener, transcriptOnly);
     }
 
     /** The profiles in the attempt log and the current one, for choosing who answers; reads the log. */

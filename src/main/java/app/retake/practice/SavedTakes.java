@@ -57,16 +57,24 @@ public final class SavedTakes {
         }
         Optional<VoiceMetrics> voice = Optional.empty();
         short[] audio = new short[0];
-        if (transcript.isPresent() && Files.isRegularFile(files.video())) {
+        // A transcript-only take waiting for its transcript has only its sound.
+        java.nio.file.Path media = Files.isRegularFile(files.video()) || !Files.isRegularFile(files.sound())
+                ? files.video() : files.sound();
+        if (transcript.isPresent() && Files.isRegularFile(media)) {
             try {
-                audio = FileTranscriber.audio(files.video());
+                audio = FileTranscriber.audio(media);
                 voice = VoiceMetrics.measure(audio, LiveTranscriber.RATE);
             } catch (IOException e) {
-                LOG.warn("Could not read the sound of {}", files.video(), e);
+                LOG.warn("Could not read the sound of {}", media, e);
             }
         }
         if (!Files.isRegularFile(files.video())) {
-            notes.add("The recording " + files.video() + " is missing.");
+            // Deleted on purpose (retention, transcript only) is said as such, not as a missing file.
+            notes.add(app.retake.history.VideoGone.read(files).map(app.retake.history.VideoGone::sentence)
+                    .orElse(Files.isRegularFile(files.sound())
+                            ? "Recorded with \"Transcript only\" on: there is no video, and the sound is kept "
+                            + "only until the take has been transcribed."
+                            : "The recording " + files.video() + " is missing."));
         }
         ReviewFiles.Review review = ReviewFiles.Review.NONE;
         try {

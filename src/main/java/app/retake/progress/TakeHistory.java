@@ -30,6 +30,7 @@ import app.retake.bank.QuestionLibrary;
 import app.retake.history.Attempt;
 import app.retake.history.AttemptLog;
 import app.retake.history.TakeFiles;
+import app.retake.history.VideoGone;
 import app.retake.speech.TranscriptFiles;
 import app.retake.storage.IoProblems;
 
@@ -47,9 +48,13 @@ public final class TakeHistory {
     /** A review file that could not be read is set aside under this name rather than overwritten. */
     static final String DAMAGED_REVIEW_SUFFIX = ".review.json.damaged";
 
-    /** File name endings of a take's own files; nothing else is ever deleted. */
-    static final List<String> TAKE_FILE_SUFFIXES = List.of(TakeFiles.RECORDING_SUFFIX, ".mp4", ".transcript.json",
-            ".vtt", ".review.json", DAMAGED_REVIEW_SUFFIX);
+    /**
+     * File name endings of a take's own files; nothing else is ever deleted. A transcript-only take's sound comes
+     * before {@code .mp4} so its stem is the take's; the markers say why a video is gone or why there is no sound.
+     */
+    static final List<String> TAKE_FILE_SUFFIXES = List.of(".audio" + TakeFiles.RECORDING_SUFFIX,
+            TakeFiles.SOUND_SUFFIX, TakeFiles.RECORDING_SUFFIX, ".mp4", ".transcript.json", ".vtt", ".review.json",
+            DAMAGED_REVIEW_SUFFIX, VideoGone.SUFFIX, ".no-sound");
 
     private static final Logger LOG = LoggerFactory.getLogger(TakeHistory.class);
     /** Rewrites of the log in this process take turns; see {@link #delete(Collection)}. */
@@ -85,10 +90,11 @@ public final class TakeHistory {
                 continue;
             }
             Question q = questions.get(ProgressReport.key(a.questionId()));
+            Optional<TakeFiles> files = files(root, a);
             TakeRef ref = new TakeRef(a, q == null ? a.questionId() : q.text(),
                     q == null ? ProgressReport.NO_BANK : q.category(),
                     a.recording().flatMap(p -> inside(root, p)), a.transcript().flatMap(p -> inside(root, p)),
-                    files(root, a));
+                    files, files.flatMap(VideoGone::read));
             bySession.computeIfAbsent(ProgressReport.sessionKey(a, zone), k -> new ArrayList<>()).add(ref);
         }
         Comparator<TakeRef> byTime = Comparator.comparing(t -> t.attempt().time().toInstant());
@@ -302,6 +308,10 @@ public final class TakeHistory {
             paths.add(f.subtitles());
             paths.add(f.review());
             paths.add(f.dir().resolve(f.take() + DAMAGED_REVIEW_SUFFIX));
+            paths.add(f.sound());
+            paths.add(f.soundOnly().recording());
+            paths.add(f.videoGone());
+            paths.add(f.noSound());
         });
         paths.removeIf(p -> !isTakeFileName(p) || inside(root, p.toString()).isEmpty());
         return paths;

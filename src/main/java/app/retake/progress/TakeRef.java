@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import app.retake.history.Attempt;
 import app.retake.history.Rating;
 import app.retake.history.TakeFiles;
+import app.retake.history.VideoGone;
 import app.retake.speech.MetricsSummary;
 
 /**
@@ -16,9 +17,16 @@ import app.retake.speech.MetricsSummary;
  * @param recording    absolute path of the recording the log names, if it names one inside the data root
  * @param transcript   absolute path of the transcript the log names, if it names one inside the data root
  * @param files        the take's folder and file stem, when they can be told from the row
+ * @param videoGone    why the take has no video, when it was deleted on purpose (retention, transcript only)
  */
 public record TakeRef(Attempt attempt, String questionText, String category, Optional<Path> recording,
-                      Optional<Path> transcript, Optional<TakeFiles> files) {
+                      Optional<Path> transcript, Optional<TakeFiles> files, Optional<VideoGone> videoGone) {
+
+    /** A take with nothing known about a deleted video. */
+    public TakeRef(Attempt attempt, String questionText, String category, Optional<Path> recording,
+                   Optional<Path> transcript, Optional<TakeFiles> files) {
+        this(attempt, questionText, category, recording, transcript, files, Optional.empty());
+    }
 
     public String session() {
         return attempt.session();

@@ -31,11 +31,12 @@ import app.retake.speech.MetricSettings;
  * @param disabledBanks      banks (by name, the file name without .csv) left out of drills
  * @param disabledCategories categories left out of drills
  * @param ambush             when ambush mode may spring a question
+ * @param privacy            how long videos are kept, and whether video is recorded at all
  */
 public record Settings(String camera, String microphone, Resolution videoSize, int thinkSeconds, int targetSeconds,
                        Map<String, Integer> categoryTargets, List<String> fillers, List<String> toneCues,
                        Theme theme, int fontSize, String profile, Set<String> disabledBanks,
-                       Set<String> disabledCategories, AmbushHours ambush) {
+                       Set<String> disabledCategories, AmbushHours ambush, Privacy privacy) {
 
     public static final int MIN_FONT = 10;
     public static final int MAX_FONT = 24;
@@ -60,6 +61,16 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
         disabledBanks = lower(disabledBanks);
         disabledCategories = lower(disabledCategories);
         ambush = ambush == null ? AmbushHours.defaults() : ambush;
+        privacy = privacy == null ? Privacy.defaults() : privacy;
+    }
+
+    /** Settings without a privacy choice: Retake's default one. */
+    public Settings(String camera, String microphone, Resolution videoSize, int thinkSeconds, int targetSeconds,
+                    Map<String, Integer> categoryTargets, List<String> fillers, List<String> toneCues, Theme theme,
+                    int fontSize, String profile, Set<String> disabledBanks, Set<String> disabledCategories,
+                    AmbushHours ambush) {
+        this(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers, toneCues, theme,
+                fontSize, profile, disabledBanks, disabledCategories, ambush, Privacy.defaults());
     }
 
     private static Set<String> lower(Set<String> names) {
@@ -82,7 +93,7 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
         return new Settings(Cameras.DEFAULT, Microphones.DEFAULT, Cameras.STANDARD, 0, 120,
                 Map.of("opener", 90, "motivation", 90), MetricSettings.DEFAULT_FILLERS,
                 MetricSettings.DEFAULT_TONE_CUES, Theme.LIGHT, 14, Attempt.DEFAULT_PROFILE, Set.of(), Set.of(),
-                AmbushHours.defaults());
+                AmbushHours.defaults(), Privacy.defaults());
     }
 
     /** The target answer length for a question of {@code category}. */
@@ -99,46 +110,51 @@ public record Settings(String camera, String microphone, Resolution videoSize, i
 
     public Settings withDevices(String camera, String microphone) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
     }
 
     public Settings withVideoSize(Resolution size) {
         return new Settings(camera, microphone, size, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
     }
 
     public Settings withTiming(int thinkSeconds, int targetSeconds) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
     }
 
     public Settings withCategoryTargets(Map<String, Integer> targets) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, targets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
     }
 
     public Settings withWordLists(List<String> fillers, List<String> toneCues) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
     }
 
     public Settings withLook(Theme theme, int fontSize) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
     }
 
     public Settings withDisabled(Set<String> banks, Set<String> categories) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, banks, categories, ambush);
+                toneCues, theme, fontSize, profile, banks, categories, ambush, privacy);
     }
 
     public Settings withAmbush(AmbushHours hours) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, hours);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, hours, privacy);
     }
 
     public Settings withProfile(String profile) {
         return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
-                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush);
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
+    }
+
+    public Settings withPrivacy(Privacy privacy) {
+        return new Settings(camera, microphone, videoSize, thinkSeconds, targetSeconds, categoryTargets, fillers,
+                toneCues, theme, fontSize, profile, disabledBanks, disabledCategories, ambush, privacy);
     }
 }

@@ -89,6 +89,8 @@ public final class SettingsStore {
                 new java.util.HashSet<>(r.list("disabledBanks", List.of())),
                 new java.util.HashSet<>(r.list("disabledCategories", List.of())),
                 r.ambush(d.ambush()));
+        s = s.withPrivacy(new Privacy(r.keepDays(d.privacy().keepVideoDays()),
+                r.flag("transcriptOnly", d.privacy().transcriptOnly())));
         return new Loaded(s, r.problems);
     }
 
@@ -120,6 +122,8 @@ public final class SettingsStore {
         ArrayNode days = ambush.putArray("days");
         s.ambush().days().forEach(day -> days.add(day.name().substring(0, 3).toLowerCase(Locale.ROOT)));
         ambush.put("everyMinutes", s.ambush().everyMinutes());
+        root.put("keepVideoDays", s.privacy().keepVideoDays());
+        root.put("transcriptOnly", s.privacy().transcriptOnly());
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
     }
@@ -169,6 +173,33 @@ public final class SettingsStore {
             }
             if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
                 problem(field, "should be a whole number from " + min + " to " + max);
+                return fallback;
+            }
+            return n.asInt();
+        }
+
+        boolean flag(String field, boolean fallback) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) {
+                return fallback;
+            }
+            if (!n.isBoolean()) {
+                problem(field, "should be true or false");
+                return fallback;
+            }
+            return n.asBoolean();
+        }
+
+        /** Days to keep videos: a whole number, where 0 or an empty value means keep them forever. */
+        int keepDays(int fallback) {
+            String field = "keepVideoDays";
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull() || n.isTextual() && n.asText().isBlank()) {
+                return n == null || n.isNull() ? fallback : Privacy.FOREVER;
+            }
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0 || n.asInt() > Privacy.MAX_DAYS) {
+                problem(field, "should be a whole number of days from 1 to " + Privacy.MAX_DAYS
+                        + ", or 0 or empty to keep videos forever");
                 return fallback;
             }
             return n.asInt();

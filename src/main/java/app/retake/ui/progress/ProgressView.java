@@ -449,7 +449,7 @@ public final class ProgressView {
                 ? TIME.format(r.take().attempt().time().atZoneSameInstant(model.zone()))
                 : DAY.format(r.session().date()));
         TreeTableColumn<HistoryRow, String> question = column("Question", 420, r -> r.isTake()
-                ? r.take().questionText()
+                ? r.take().questionText() + r.take().videoGone().map(g -> "  · " + g.label()).orElse("")
                 : (r.session().session().isBlank() ? "Takes without a session" : "Session " + r.session().session())
                 + " · " + r.session().takes().size() + (r.session().takes().size() == 1 ? " take" : " takes"));
         TreeTableColumn<HistoryRow, String> rating = column("Rating", 130, r -> r.isTake()

@@ -597,7 +597,11 @@ public final class ReviewView {
         }
         var file = shown.get().files().video();
         if (!Files.isRegularFile(file)) {
-            open(null, null, "The recording is missing: " + file);
+            // A video deleted on purpose (retention, transcript only) is said as such; the marker is a few bytes.
+            open(null, null, app.retake.history.VideoGone.read(shown.get().files())
+                    .map(app.retake.history.VideoGone::sentence).orElse(Files.isRegularFile(shown.get().files().sound())
+                    ? "No video: \"Transcript only\" is on. The sound is kept until the take is transcribed."
+                    : "The recording is missing: " + file));
             return;
         }
         open(file, file, "");

@@ -69,6 +69,14 @@ public final class SettingsModel {
     private final javafx.collections.ObservableSet<java.time.DayOfWeek> ambushDays =
             FXCollections.observableSet(java.util.EnumSet.noneOf(java.time.DayOfWeek.class));
     private final ObjectProperty<Integer> ambushEvery = new SimpleObjectProperty<>();
+    /** Days to keep videos as typed; blank or 0 keeps them forever. */
+    private final StringProperty keepVideoDays = new SimpleStringProperty();
+    private final javafx.beans.property.BooleanProperty transcriptOnly =
+            new javafx.beans.property.SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper erasing = new ReadOnlyBooleanWrapper(false);
+    /** Deletes a profile's data; none until the window provides one (see {@link #eraseWith}). */
+    private ProfileEraser eraser;
+    private Executor eraserThread;
 
     private final BooleanBinding dirty;
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
@@ -110,7 +118,7 @@ public final class SettingsModel {
         show(initial);
         dirty = Bindings.createBooleanBinding(() -> !draft().equals(this.settings.get()), this.settings, camera,
                 videoSize, microphone, thinkSeconds, targetSeconds, categoryTargets, fillers, toneCues, theme,
-                fontSize, profile, ambushFrom, ambushTo, ambushDays, ambushEvery);
+                fontSize, profile, ambushFrom, ambushTo, ambushDays, ambushEvery, keepVideoDays, transcriptOnly);
         if (!loadProblems.isEmpty()) {
             say(MessageKind.PROBLEM, String.join("\n", loadProblems)
                     + "\nSaving replaces " + store.file().getFileName() + " with the settings shown here.");
@@ -129,7 +137,7 @@ public final class SettingsModel {
                 or(thinkSeconds.get(), base.thinkSeconds()), or(targetSeconds.get(), base.targetSeconds()),
                 Map.copyOf(categoryTargets), SettingsText.phrases(fillers.get()), SettingsText.phrases(toneCues.get()),
                 or(theme.get(), base.theme()), or(fontSize.get(), base.fontSize()), profile.get(),
-                base.disabledBanks(), base.disabledCategories(), ambushHours());
+                base.disabledBanks(), base.disabledCategories(), ambushHours()).withPrivacy(privacy());
     }
 
     private static <T> T or(T value, T fallback) {
@@ -141,7 +149,7 @@ public final class SettingsModel {
         if (saving.get()) {
             return;
         }
-        Optional<String> ambushProblem = ambushProblem();
+        Optional<String> ambushProblem = ambushProblem().or(this::privacyProblem);
         if (ambushProblem.isPresent()) {
             say(MessageKind.PROBLEM, ambushProblem.get() + " Nothing was saved.");
             return;
@@ -293,6 +301,99 @@ public final class SettingsModel {
         ambushDays.clear();
         ambushDays.addAll(s.ambush().days());
         ambushEvery.set(s.ambush().everyMinutes());
+        keepVideoDays.set(s.privacy().expires() ? Integer.toString(s.privacy().keepVideoDays()) : "");
+        transcriptOnly.set(s.privacy().transcriptOnly());
+    }
+
+    /** What the privacy fields say; days that cannot be read keep the value in force ({@link #privacyProblem}). */
+    app.retake.settings.Privacy privacy() {
+        int days;
+        try {
+            days = SettingsText.keepDays(keepVideoDays.get());
+        } catch (IllegalArgumentException e) {
+            days = settings.get().privacy().keepVideoDays();
+        }
+        return new app.retake.settings.Privacy(days, transcriptOnly.get());
+    }
+
+    /** Why the days to keep videos, as typed, cannot be used, if they cannot. */
+    public Optional<String> privacyProblem() {
+        try {
+            SettingsText.keepDays(keepVideoDays.get());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Days to keep videos, as typed: blank or 0 keeps them forever. */
+    public StringProperty keepVideoDays() {
+        return keepVideoDays;
+    }
+
+    /** Whether takes keep only their transcript: no camera, no video, the sound deleted once transcribed. */
+    public javafx.beans.property.BooleanProperty transcriptOnly() {
+        return transcriptOnly;
+    }
+
+    /** Deletes every take, attempt row and debrief of a profile; returns one sentence saying what was deleted. */
+    @FunctionalInterface
+    public interface ProfileEraser {
+        String erase(String profile) throws Exception;
+    }
+
+    /**
+     * Lets the page delete a profile's data with {@code eraser}, run on {@code thread} (the one that appends to the
+     * attempt log, so a deletion never races an append).
+     */
+    public void eraseWith(Executor thread, ProfileEraser eraser) {
+        this.eraserThread = thread;
+        this.eraser = eraser;
+    }
+
+    /** Whether the page can delete a profile's data (the window has provided the means). */
+    public boolean canErase() {
+        return eraser != null;
+    }
+
+    /** True while a profile's data is being deleted. */
+    public ReadOnlyBooleanProperty erasing() {
+        return erasing.getReadOnlyProperty();
+    }
+
+    /**
+     * Deletes everything of the profile in force, once the user has typed its name to confirm. A name that does not
+     * match deletes nothing.
+     */
+    public void eraseProfile(String typedName) {
+        String profile = settings.get().profile();
+        if (eraser == null || erasing.get()) {
+            return;
+        }
+        if (typedName == null || !typedName.strip().equals(profile)) {
+            say(MessageKind.PROBLEM, "Nothing was deleted: the name typed was not \"" + profile + "\".");
+            return;
+        }
+        erasing.set(true);
+        say(MessageKind.NOTE, "Deleting everything of " + profile + "…");
+        FxTasks.supply(eraserThread, () -> {
+            try {
+                return eraser.erase(profile);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, done -> {
+            erasing.set(false);
+            say(MessageKind.DONE, done);
+        }, failure -> {
+            erasing.set(false);
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            say(MessageKind.PROBLEM, cause.getMessage() == null ? "Could not delete the data of " + profile + "."
+                    : cause.getMessage());
+        });
     }
 
     /**

@@ -47,6 +47,30 @@ final class SettingsText {
     }
 
     /**
+     * Days to keep videos as typed: blank, 0 or "forever" keep them forever (0).
+     *
+     * @throws IllegalArgumentException with a sentence for the user when the text is not a whole number of days
+     */
+    static int keepDays(String text) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty() || typed.equalsIgnoreCase("forever")) {
+            return app.retake.settings.Privacy.FOREVER;
+        }
+        int days;
+        try {
+            days = Integer.parseInt(typed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + typed + "\" is not a number of days; write a whole number "
+                    + "such as 30, or leave it empty to keep videos forever.");
+        }
+        if (days < 0 || days > app.retake.settings.Privacy.MAX_DAYS) {
+            throw new IllegalArgumentException("Keep videos for 1 to " + app.retake.settings.Privacy.MAX_DAYS
+                    + " days, or leave it empty to keep them forever.");
+        }
+        return days;
+    }
+
+    /**
      * A category's target typed in the table: empty when blank (the general target applies), else seconds written
      * as {@code 90}, {@code 90 s} or {@code 1:30}.
      *

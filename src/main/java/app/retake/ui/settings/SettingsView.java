@@ -92,7 +92,7 @@ public final class SettingsView {
 
         VBox sections = new VBox(18, devicesSection(), new Separator(), timingSection(), new Separator(),
                 wordListSection(), new Separator(), ambushSection(), new Separator(), lookSection(), new Separator(),
-                profileSection());
+                profileSection(), new Separator(), privacySection());
         sections.setPadding(new Insets(4, 16, 16, 4));
         scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
@@ -393,6 +393,85 @@ public final class SettingsView {
                 + model.settingsFile().getFileName() + "). It is chosen with --data DIR when starting Retake,"
                 + " for example: retake --data ~/Interviews"), 1, 2, 2, 1);
         return section("Profile and data", grid);
+    }
+
+    private Node privacySection() {
+        TextField days = new TextField();
+        days.setId("settings-keep-days");
+        days.setPrefColumnCount(5);
+        days.setPromptText("forever");
+        days.setMaxWidth(Region.USE_PREF_SIZE);
+        days.textProperty().bindBidirectional(model.keepVideoDays());
+        javafx.scene.control.CheckBox transcriptOnly = new javafx.scene.control.CheckBox("Transcript only");
+        transcriptOnly.setId("settings-transcript-only");
+        transcriptOnly.selectedProperty().bindBidirectional(model.transcriptOnly());
+        GridPane grid = form();
+        row(grid, 0, "Keep videos for (days)", days, "Empty or 0 keeps every video until you delete it. Otherwise "
+                + "videos older than this are deleted each time Retake starts; their transcripts, measurements and "
+                + "ratings stay. A take not transcribed yet keeps its video until it has been.");
+        row(grid, 1, "", transcriptOnly, "The camera is never opened and no video is made. The sound is recorded "
+                + "only so the take can be transcribed, and is deleted as soon as the transcript is saved (if the "
+                + "speech model is missing, it is kept until the take has been transcribed). The transcript, "
+                + "measurements and ratings remain.");
+        VBox box = new VBox(10, grid);
+        if (model.canErase()) {
+            Button erase = new Button();
+            erase.setId("settings-delete-profile");
+            erase.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+            erase.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> "Delete all of " + model.settings().get().profile() + "'s data…", model.settings()));
+            erase.disableProperty().bind(model.erasing());
+            erase.setOnAction(e -> confirmErase());
+            erase.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(14, erase, hint("Every take of this profile (recordings, transcripts, reviews), its "
+                    + "rows in the attempt log and its debriefs. Other profiles are not touched. This cannot be "
+                    + "undone."));
+            line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(line);
+        }
+        box.getChildren().add(hint("Everything stays on this computer: recordings, transcripts (made here by the "
+                + "speech model) and your history. Retake uses the network only for the phone remote, and only "
+                + "while you have it on."));
+        return section("Privacy", box);
+    }
+
+    /** Asks for the profile's name to be typed before anything is deleted; Enter alone never deletes. */
+    private void confirmErase() {
+        String profile = model.settings().get().profile();
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        dialog.setTitle("Delete all of " + profile + "'s data");
+        dialog.setHeaderText("Delete everything of " + profile + "?");
+        javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete everything",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(delete, javafx.scene.control.ButtonType.CANCEL);
+        dialog.getDialogPane().setId("delete-profile-confirmation");
+        TextField name = new TextField();
+        name.setId("delete-profile-name");
+        name.setPromptText(profile);
+        Label what = new Label("Every take of " + profile + " (recordings, transcripts, subtitles, reviews), its rows "
+                + "in the attempt log and its debriefs are deleted from disk. Other profiles keep all their data. "
+                + "This cannot be undone.\n\nType \u201c" + profile + "\u201d to confirm:");
+        what.setWrapText(true);
+        what.setMaxWidth(440);
+        dialog.getDialogPane().setContent(new VBox(10, what, name));
+        Button confirm = (Button) dialog.getDialogPane().lookupButton(delete);
+        confirm.setId("confirm-delete-profile");
+        confirm.getStyleClass().add(Styles.DANGER);
+        confirm.setDefaultButton(false);
+        confirm.disableProperty().bind(name.textProperty().isNotEqualTo(profile));
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL);
+        cancel.setId("cancel-delete-profile");
+        cancel.setDefaultButton(true);
+        dialog.setOnShown(e -> name.requestFocus());
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == delete) {
+                model.eraseProfile(name.getText());
+            }
+        });
+        dialog.show();
     }
 
     private Node actionBar() {

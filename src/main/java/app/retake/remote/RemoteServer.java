@@ -80,6 +80,8 @@ public final class RemoteServer {
     private final List<Consumer<RemoteStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final Consumer<Interview.Event> heard = this::heard;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Set once the port is closed: only then does the status say the remote is off. */
+    private volatile boolean closed;
     private final Duration heartbeat;
 
     private RemoteServer(Interview interview, Pairing pairing, HttpServer http, ExecutorService workers,
@@ -219,7 +221,7 @@ public final class RemoteServer {
     }
 
     public RemoteStatus status() {
-        return new RemoteStatus(!stopped.get(), pairing.paired(), pairing.lockedUntil());
+        return new RemoteStatus(!closed, pairing.paired(), pairing.lockedUntil());
     }
 
     /**
@@ -277,6 +279,7 @@ public final class RemoteServer {
         }
         http.stop(0);
         workers.shutdownNow();
+        closed = true;
         LOG.info("Phone remote stopped: {}", reason);
         statusChanged();
     }

@@ -13,6 +13,8 @@ public record TakeFiles(Path dir, String take) {
 
     /** Suffix of a recording still being written (or interrupted by a crash). */
     public static final String RECORDING_SUFFIX = ".recording.mp4";
+    /** Suffix of the note a take leaves until it is logged; see {@link #pending()}. */
+    public static final String PENDING_SUFFIX = ".pending.json";
 
     public static TakeFiles of(Path dataRoot, LocalDate day, String session, String take) {
         return new TakeFiles(dataRoot.resolve(day.toString()).resolve(session), take);
@@ -38,5 +40,13 @@ public record TakeFiles(Path dir, String take) {
 
     public Path review() {
         return dir.resolve(take + ".review.json");
+    }
+
+    /**
+     * What the take answers (question, session, profile), written when it starts and removed once it is logged: if
+     * Retake dies in between, the next start finds it and logs the take as interrupted.
+     */
+    public Path pending() {
+        return dir.resolve(take + PENDING_SUFFIX);
     }
 }

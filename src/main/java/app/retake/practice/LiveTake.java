@@ -19,6 +19,7 @@ import app.retake.capture.DeviceException;
 import app.retake.capture.LevelMeter;
 import app.retake.capture.Microphone;
 import app.retake.capture.TakeCapture;
+import app.retake.capture.TakeRecorder;
 import app.retake.capture.TakeStats;
 import app.retake.capture.VideoFrame;
 import app.retake.history.TakeFiles;
@@ -92,6 +93,17 @@ public final class LiveTake {
      */
     public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices, SpeechModelService speech,
                                  MetricSettings metricSettings, Listener listener) throws IOException, DeviceException {
+        return start(question, files, devices, speech, metricSettings, listener,
+                TakeRecorder.FreeSpace.of(files.dir()));
+    }
+
+    /**
+     * As {@link #start(Optional, TakeFiles, Devices, SpeechModelService, MetricSettings, Listener)}, watching
+     * {@code space} for the disk filling up (tests and fault trials pass a disk that fills).
+     */
+    public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices,
+                                 SpeechModelService speech, MetricSettings metricSettings, Listener listener,
+                                 TakeRecorder.FreeSpace space) throws IOException, DeviceException {
         if (!devices.any()) {
             throw new DeviceException("Nothing to record with: " + String.join(" ", devices.notes()));
         }
@@ -126,7 +138,7 @@ public final class LiveTake {
         audio.add(chunk -> listener.level(meter.update(chunk)));
         transcriber.ifPresent(t -> audio.add(t::accept));
         TakeCapture capture = new TakeCapture(devices.camera(), devices.microphone(), files, devices.fps(),
-                CaptureClock.system(), audio, listener::frame);
+                CaptureClock.system(), audio, listener::frame, space);
         try {
             capture.start();
         } catch (IOException | DeviceException | RuntimeException e) {
@@ -157,6 +169,14 @@ public final class LiveTake {
     /** Why a device stopped mid-take, if one did; the take goes on with what remains. */
     public Optional<String> deviceFailure() {
         return capture.deviceFailure();
+    }
+
+    /**
+     * Why recording stopped on its own, if it did (the disk filled up): unlike a device failing, the take cannot
+     * go on, and should be stopped; what was recorded is kept.
+     */
+    public Optional<String> recordingStopped() {
+        return capture.recordingStopped();
     }
 
     /**

@@ -122,9 +122,15 @@ public final class Practice {
     public LiveTake startTake(PracticeSession session, Question question, LiveTake.Listener listener)
             throws IOException, DeviceException {
         Settings s = settings.get();
-        Devices devices = Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
-        return LiveTake.start(Optional.of(question), session.newTake(), devices, speech, s.metricSettings(),
-                listener);
+        // The take's folder first: a data folder that cannot be written is reported before any device is opened.
+        app.retake.history.TakeFiles files = session.beginTake(question);
+        try {
+            Devices devices = Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
+            return LiveTake.start(Optional.of(question), files, devices, speech, s.metricSettings(), listener);
+        } catch (IOException | DeviceException | RuntimeException e) {
+            session.abandonTake(files);
+            throw e;
+        }
     }
 
     /** The profiles in the attempt log and the current one, for choosing who answers; reads the log. */

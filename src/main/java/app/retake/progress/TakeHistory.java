@@ -49,7 +49,7 @@ public final class TakeHistory {
 
     /** File name endings of a take's own files; nothing else is ever deleted. */
     static final List<String> TAKE_FILE_SUFFIXES = List.of(TakeFiles.RECORDING_SUFFIX, ".mp4", ".transcript.json",
-            ".vtt", ".review.json", DAMAGED_REVIEW_SUFFIX);
+            ".vtt", ".review.json", DAMAGED_REVIEW_SUFFIX, TakeFiles.PENDING_SUFFIX);
 
     private static final Logger LOG = LoggerFactory.getLogger(TakeHistory.class);
     /** Rewrites of the log in this process take turns; see {@link #delete(Collection)}. */
@@ -302,6 +302,7 @@ public final class TakeHistory {
             paths.add(f.subtitles());
             paths.add(f.review());
             paths.add(f.dir().resolve(f.take() + DAMAGED_REVIEW_SUFFIX));
+            paths.add(f.pending());
         });
         paths.removeIf(p -> !isTakeFileName(p) || inside(root, p.toString()).isEmpty());
         return paths;

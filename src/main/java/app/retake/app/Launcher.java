@@ -1,7 +1,5 @@
 package app.retake.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
@@ -13,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import app.retake.bank.BundledBanks;
+import app.retake.cli.ChecksDataFolder;
 import app.retake.cli.RetakeCommand;
-import app.retake.storage.IoProblems;
 import app.retake.storage.Locations;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -33,6 +31,10 @@ public final class Launcher {
     }
 
     static int run(String... args) {
+        // JavaCV's notes ("Info: … rejected some options") belong in the log file, not on the user's terminal.
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
         CommandLine cli = RetakeCommand.commandLine(new RetakeGui());
         cli.setExecutionStrategy(Launcher::execute);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -49,28 +51,25 @@ public final class Launcher {
             return 0;
         }
         RetakeCommand root = parseResult.commandSpec().commandLine().getCommand();
-        prepare(root.locations());
+        ParseResult last = parseResult;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        prepare(root.locations(), !(last.commandSpec().userObject() instanceof ChecksDataFolder));
         return new CommandLine.RunLast().execute(parseResult);
     }
 
     /** Creates the data root and sets up logging there; on failure, logs go to the temp folder instead. */
-    private static void prepare(Locations locations) {
+    private static void prepare(Locations locations, boolean sayDataProblem) {
         Path logDir = locations.logDir();
-        String problem = null;
-        try {
-            Files.createDirectories(logDir);
-            if (!Files.isWritable(logDir)) {
-                problem = "it is not writable";
-            }
-        } catch (IOException e) {
-            problem = IoProblems.describe(e);
-        } catch (SecurityException e) {
-            problem = "access denied";
-        }
+        // Trying to write is the only sure test: permissions do not stop an administrator, a read-only disk does.
+        String problem = Locations.unwritable(logDir).orElse(null);
         if (problem != null) {
             logDir = Path.of(System.getProperty("java.io.tmpdir"));
-            System.err.println("Retake cannot use the data folder " + locations.dataRoot() + " (" + problem
-                    + "). Choose another with --data DIR. Logging to " + logDir + " meanwhile.");
+            if (sayDataProblem) {
+                System.err.println("Retake cannot use the data folder " + locations.dataRoot() + " (" + problem
+                        + "). Choose another with --data DIR. Logging to " + logDir + " meanwhile.");
+            }
         }
         System.setProperty(LOG_DIR_PROPERTY, logDir.toString());
         reconfigureLogging();

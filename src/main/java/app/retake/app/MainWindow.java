@@ -16,12 +16,12 @@ import app.retake.capture.CameraDiscovery;
 import app.retake.capture.CameraInfo;
 import app.retake.capture.DeviceScan;
 import app.retake.capture.MicrophoneInfo;
-import app.retake.capture.TakeRecorder;
 import app.retake.doctor.Finding;
 import app.retake.doctor.Findings;
 import app.retake.drill.SessionPlan;
 import app.retake.drill.SpringFilter;
 import app.retake.history.TakeFiles;
+import app.retake.practice.InterruptedTakes;
 import app.retake.practice.LateTranscription;
 import app.retake.practice.Practice;
 import app.retake.practice.SavedTakes;
@@ -475,20 +475,32 @@ public final class MainWindow {
             practice.notes().set("Some settings could not be read and keep their defaults; see the Settings page "
                     + "(Ctrl+5).");
         }
-        FxTasks.supply(services.files, () -> Findings.data(services.locations,
-                        TakeRecorder.repair(services.locations.dataRoot())), shell::report,
-                e -> shell.report(new Finding(Finding.Subject.DATA, Finding.Level.PROBLEM,
-                        "Could not check the data folder " + services.locations.dataRoot() + ": " + e.getMessage(),
-                        List.of())));
-        // After the repair above (same thread), so a video it is finishing is never deleted under it.
+        // On the thread that appends to the attempt log, before any take: takes Retake died during are repaired
+        // and logged as interrupted.
         int keepDays = settings.privacy().keepVideoDays();
-        if (keepDays > 0) {
-            FxTasks.supply(services.files, () -> app.retake.privacy.VideoRetention.run(services.locations.dataRoot(),
-                    keepDays, java.time.LocalDate.now(), false), outcome -> {
-                        if (!outcome.deleted().isEmpty()) {
-                            refreshProgress();
-                        }
-                    }, e -> LOG.warn("Deleting old videos failed", e));
-        }
+        FxTasks.supply(services.takes, () -> {
+            InterruptedTakes.Recovery recovery = InterruptedTakes.recover(services.locations.dataRoot());
+            // Bank rewrites a kill cut short leave a temporary file beside the bank; loading ignores it.
+            app.retake.storage.AtomicFiles.removeLeftovers(services.locations.banksDir(), 1,
+                    java.time.Duration.ofMinutes(10));
+            return Map.entry(recovery, Findings.withRecovery(Findings.data(services.locations, recovery.repaired()),
+                    recovery.logged().size(), recovery.problems()));
+        }, done -> {
+            shell.report(done.getValue());
+            if (!done.getKey().logged().isEmpty()) {
+                refreshProgress();
+            }
+            // Only after the repair, so a video it was finishing is never deleted under it.
+            if (keepDays > 0) {
+                FxTasks.supply(services.files, () -> app.retake.privacy.VideoRetention.run(
+                        services.locations.dataRoot(), keepDays, java.time.LocalDate.now(), false), outcome -> {
+                            if (!outcome.deleted().isEmpty()) {
+                                refreshProgress();
+                            }
+                        }, e -> LOG.warn("Deleting old videos failed", e));
+            }
+        }, e -> shell.report(new Finding(Finding.Subject.DATA, Finding.Level.PROBLEM,
+                "Could not check the data folder " + services.locations.dataRoot() + ": " + e.getMessage(),
+                List.of())));
     }
 }

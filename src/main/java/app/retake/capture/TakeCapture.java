@@ -56,6 +56,16 @@ public final class TakeCapture {
      */
     public TakeCapture(Optional<Camera> camera, Optional<Microphone> microphone, TakeFiles files, double fps,
                        CaptureClock clock, List<Consumer<AudioChunk>> audioListeners, Consumer<VideoFrame> preview) {
+        this(camera, microphone, files, fps, clock, audioListeners, preview,
+                TakeRecorder.FreeSpace.of(files.dir()));
+    }
+
+    /**
+     * @param space the free space where the take is written; recording stops cleanly when the disk fills up
+     */
+    public TakeCapture(Optional<Camera> camera, Optional<Microphone> microphone, TakeFiles files, double fps,
+                       CaptureClock clock, List<Consumer<AudioChunk>> audioListeners, Consumer<VideoFrame> preview,
+                       TakeRecorder.FreeSpace space) {
         this.preview = preview;
         if (camera.isEmpty() && microphone.isEmpty()) {
             throw new IllegalArgumentException("a take needs a camera or a microphone");
@@ -65,7 +75,7 @@ public final class TakeCapture {
         this.clock = clock;
         this.audioListeners.addAll(audioListeners);
         this.recorder = new TakeRecorder(files, RecorderSettings.of(camera.map(Camera::size).orElse(null),
-                camera.map(Camera::fps).orElse(fps), microphone.map(Microphone::sampleRate).orElse(0)));
+                camera.map(Camera::fps).orElse(fps), microphone.map(Microphone::sampleRate).orElse(0)), 2.0, space);
     }
 
     /**
@@ -149,6 +159,11 @@ public final class TakeCapture {
     public Optional<String> deviceFailure() {
         return camera.flatMap(Camera::failure).or(() -> microphone.flatMap(Microphone::failure))
                 .or(recorder::failure);
+    }
+
+    /** Why the recorder stopped on its own (a full disk, an encoder error), if it did: the take cannot go on. */
+    public Optional<String> recordingStopped() {
+        return recorder.failure();
     }
 
     /**

@@ -46,8 +46,36 @@ public final class TakeRecorder implements AutoCloseable {
     /** Audio that drifts from the capture clock by more than this is realigned (silence inserted or skipped). */
     static final double REALIGN_SECONDS = 0.02;
 
+    /**
+     * Free space kept while recording: when less than this plus the size of the recording so far is left (stopping
+     * copies the recording once into an ordinary MP4), recording stops cleanly and keeps what it has, rather than
+     * running into a full disk.
+     */
+    public static final long RESERVE_BYTES = 200L << 20;
+
+    /** Usable bytes where a take is written. A fault trial or test passes its own to play a disk filling up. */
+    @FunctionalInterface
+    public interface FreeSpace {
+        long bytes() throws IOException;
+
+        /** The free space of the file system holding {@code dir} (or its nearest existing parent). */
+        static FreeSpace of(Path dir) {
+            return () -> {
+                Path existing = dir;
+                while (existing != null && !Files.exists(existing)) {
+                    existing = existing.getParent();
+                }
+                if (existing == null) {
+                    throw new IOException(dir + " does not exist");
+                }
+                return Files.getFileStore(existing).getUsableSpace();
+            };
+        }
+    }
+
     private final TakeFiles files;
     private final RecorderSettings settings;
+    private final FreeSpace space;
     private final BlockingQueue<VideoFrame> video;
     private final BlockingQueue<AudioChunk> audio;
     private final AtomicLong framesCaptured = new AtomicLong();
@@ -56,6 +84,7 @@ public final class TakeRecorder implements AutoCloseable {
     private final Java2DFrameConverter converter = new Java2DFrameConverter();
     private volatile boolean accepting;
     private volatile String failure;
+    private boolean diskFull;
     private FFmpegFrameRecorder recorder;
     private Thread encoder;
     private long startNanos;
@@ -69,8 +98,17 @@ public final class TakeRecorder implements AutoCloseable {
      * @param queueSeconds how much capture the queues hold while the encoder is busy
      */
     public TakeRecorder(TakeFiles files, RecorderSettings settings, double queueSeconds) {
+        this(files, settings, queueSeconds, FreeSpace.of(files.dir()));
+    }
+
+    /**
+     * @param queueSeconds how much capture the queues hold while the encoder is busy
+     * @param space        the free space, checked once a second of recording
+     */
+    public TakeRecorder(TakeFiles files, RecorderSettings settings, double queueSeconds, FreeSpace space) {
         this.files = files;
         this.settings = settings;
+        this.space = space;
         this.video = new ArrayBlockingQueue<>(Math.max(2, (int) Math.ceil(queueSeconds * settings.fps())));
         this.audio = new ArrayBlockingQueue<>(Math.max(8, (int) Math.ceil(queueSeconds * 100)));
     }
@@ -179,8 +217,9 @@ public final class TakeRecorder implements AutoCloseable {
     }
 
     private void encodeLoop() {
+        double nextSpaceCheck = 0;
         try {
-            while (accepting || !video.isEmpty() || !audio.isEmpty()) {
+            while (!diskFull && (accepting || !video.isEmpty() || !audio.isEmpty())) {
                 AudioChunk chunk;
                 while ((chunk = audio.poll()) != null) {
                     writeAudio(chunk);
@@ -189,9 +228,15 @@ public final class TakeRecorder implements AutoCloseable {
                 if (frame != null) {
                     writeVideo(frame);
                 }
+                // Once a second of recording, not of wall time: what is checked depends only on what was recorded.
+                if (recordedSeconds() >= nextSpaceCheck) {
+                    nextSpaceCheck = Math.floor(recordedSeconds()) + 1;
+                    checkSpaceLeft();
+                }
             }
         } catch (FrameRecorder.Exception e) {
-            failure = "recording stopped: " + describe(e);
+            String why = describe(e);
+            failure = DISK_FULL.equals(why) ? diskFull() : "recording stopped: " + why;
             LOG.error("Recording {} stopped", files.recording(), e);
             accepting = false;
         } catch (InterruptedException e) {
@@ -201,6 +246,42 @@ public final class TakeRecorder implements AutoCloseable {
             LOG.error("Recording {} stopped", files.recording(), e);
             accepting = false;
         }
+    }
+
+    /** Stops recording, keeping the take so far, when the disk is about to fill up. */
+    private void checkSpaceLeft() {
+        long free;
+        long recorded;
+        try {
+            free = space.bytes();
+            recorded = Files.size(files.recording());
+        } catch (IOException e) {
+            LOG.debug("Could not check the free space for {}: {}", files.recording(), e.toString());
+            return;
+        }
+        if (free < RESERVE_BYTES + recorded) {
+            failure = diskFull();
+            accepting = false;
+            diskFull = true;
+            // What is still queued is not written: the take ends where the space ran out.
+            framesDropped.addAndGet(video.size());
+            audioDropped.addAndGet(audio.size());
+            video.clear();
+            audio.clear();
+            LOG.error("Recording {} stopped: {} MB free, {} MB recorded", files.recording(), free >> 20,
+                    recorded >> 20);
+        }
+    }
+
+    private String diskFull() {
+        long s = Math.round(recordedSeconds());
+        return String.format(Locale.ROOT, "the disk is full: recording stopped at %d:%02d; the take so far is kept",
+                s / 60, s % 60);
+    }
+
+    /** Seconds of picture or sound written so far, whichever is longer. */
+    private double recordedSeconds() {
+        return Math.max(framesEncodedSeconds(), samplesWritten / (double) Math.max(1, settings.audioSampleRate()));
     }
 
     private void writeVideo(VideoFrame frame) throws FrameRecorder.Exception {
@@ -350,6 +431,8 @@ public final class TakeRecorder implements AutoCloseable {
     }
 
     private static void remux(Path recording, Path out, boolean withSound) throws IOException {
+        // Quiet: a recording a crash or a full disk cut short ends mid-packet, which the copy stops at, as it should.
+        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(recording.toFile())) {
             grabber.setFormat("mp4");
             grabber.start();
@@ -412,10 +495,14 @@ public final class TakeRecorder implements AutoCloseable {
         return repaired;
     }
 
+    private static final String DISK_FULL = "the disk is full";
+    /** FFmpeg's error code for a full disk, as JavaCV words its errors ("... error -28 while writing ..."). */
+    private static final java.util.regex.Pattern ENOSPC = java.util.regex.Pattern.compile("(?<![0-9])-28(?![0-9])");
+
     private static String describe(Exception e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("No space left") || message.contains("-28")) {
-            return "the disk is full";
+        if (message.contains("No space left") || ENOSPC.matcher(message).find()) {
+            return DISK_FULL;
         }
         return message;
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Reports the cameras, microphones, speech model and data folder Retake can use.",
                 "Always exits 0: its job is to say what is missing and what that means."})
-public final class DoctorCommand implements Callable<Integer> {
+public final class DoctorCommand implements Callable<Integer>, ChecksDataFolder {
 
     @ParentCommand
     RetakeCommand root;

@@ -13,17 +13,19 @@ import java.util.concurrent.Callable;
 
 import app.retake.capture.DeviceException;
 import app.retake.capture.Resolution;
-import app.retake.capture.TakeRecorder;
 import app.retake.capture.TakeStats;
 import app.retake.doctor.Findings;
 import app.retake.history.TakeFiles;
 import app.retake.practice.Devices;
+import app.retake.practice.InterruptedTakes;
 import app.retake.practice.LiveTake;
 import app.retake.practice.TakeResult;
 import app.retake.speech.MetricSettings;
 import app.retake.speech.MetricsReport;
 import app.retake.speech.ModelStatus;
 import app.retake.speech.SpeechModelService;
+import app.retake.storage.IoProblems;
+import app.retake.storage.Locations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Records a take headless and prints what was captured and encoded.",
                 "Missing devices are reported and the take goes on with what there is."})
-public final class RecordCommand implements Callable<Integer> {
+public final class RecordCommand implements Callable<Integer>, ChecksDataFolder {
 
     /** First line printed, naming the file being written, so a caller can find it even if the take is killed. */
     public static final String RECORDING_MARKER = "recording to ";
@@ -77,9 +79,23 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var locations = root.locations();
-        for (Path repaired : TakeRecorder.repair(locations.dataRoot())) {
+        Optional<String> unwritable = out != null ? Locations.unwritable(out) : locations.unwritable();
+        if (unwritable.isPresent()) {
+            err.println("Cannot record: nothing can be saved in " + (out != null ? out.toAbsolutePath()
+                    : locations.dataRoot()) + " (" + unwritable.get() + "). Choose another folder with "
+                    + (out != null ? "--out" : "--data") + " DIR.");
+            err.flush();
+            return 2;
+        }
+        InterruptedTakes.Recovery recovery = InterruptedTakes.recover(locations.dataRoot());
+        for (Path repaired : recovery.repaired()) {
             err.println("Repaired a take a crash had interrupted: " + repaired);
         }
+        for (var attempt : recovery.logged()) {
+            err.println("Added a take Retake had stopped in the middle of to the history, marked interrupted: "
+                    + attempt.recording().orElse(attempt.take()));
+        }
+        recovery.problems().forEach(err::println);
         Devices devices = Devices.open(camera, mic, size, fps);
         devices.notes().forEach(err::println);
         if (!devices.any()) {
@@ -106,6 +122,10 @@ public final class RecordCommand implements Callable<Integer> {
                         LiveTake.Listener.NONE);
             } catch (DeviceException e) {
                 err.println(e.getMessage());
+                err.flush();
+                return 2;
+            } catch (IOException e) {
+                err.println("Cannot record to " + files.dir() + ": " + IoProblems.describe(e) + ".");
                 err.flush();
                 return 2;
             }

@@ -21,16 +21,19 @@ import picocli.CommandLine.ScopeType;
 public final class RetakeCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            converter = RetakeCommand.Folder.class,
             description = "Data root: attempt log, recordings, settings, log file "
                     + "(default: recordings/ in a checkout, else ~/Retake).")
     Path data;
 
     @Option(names = "--banks", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            converter = RetakeCommand.Folder.class,
             description = "Question bank folder (default: question-banks/ in a checkout, else question-banks/ "
                     + "under the data root).")
     Path banks;
 
     @Option(names = "--model", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            converter = RetakeCommand.Folder.class,
             description = "Vosk speech model folder (default: $" + Locations.MODEL_ENV
                     + ", else models/" + Locations.MODEL_FOLDER + " next to Retake).")
     Path model;
@@ -70,6 +73,26 @@ public final class RetakeCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new RetakeCommand(gui));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /**
+     * A folder option. A name the system cannot encode (non-ASCII letters under a non-UTF-8 language setting) is
+     * refused with a sentence saying why and what to do, rather than the JDK's exception.
+     */
+    static final class Folder implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            try {
+                return Path.of(value);
+            } catch (java.nio.file.InvalidPathException e) {
+                String reason = String.valueOf(e.getReason());
+                throw new CommandLine.TypeConversionException("this system cannot use the folder name \"" + value
+                        + "\": " + (reason.contains("unmappable") || reason.contains("Malformed")
+                        ? "its language setting (" + System.getProperty("sun.jnu.encoding") + ") has no letters for "
+                        + "some of it. Start Retake with a UTF-8 setting, e.g. LANG=C.UTF-8."
+                        : reason.toLowerCase(java.util.Locale.ROOT) + "."));
+            }
+        }
     }
 
     /** Reports the version from the jar manifest. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code retake simulate}: evidence that springing weak spots beats plain random practice. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulates a learner practising a bank, 10 questions a day, under three strategies, and "
-                + "prints how many takes each needs until 90% of the bank is prepared (recall >= 0.8).",
+                + "prints how many takes each needs until 90%% of the bank is prepared (recall >= 0.8).",
                 "See the Simulation class for exactly what the simulated learner assumes."})
 public final class SimulateCommand implements Callable<Integer> {
 

@@ -126,6 +126,12 @@ public final class Findings {
         List<String> details = new ArrayList<>();
         details.add("Data root: " + locations.dataRoot());
         details.add("Question banks: " + locations.banksDir());
+        var unwritable = locations.unwritable();
+        if (unwritable.isPresent()) {
+            return new Finding(Subject.DATA, Level.PROBLEM, "Retake cannot save anything in the data folder "
+                    + locations.dataRoot() + " (" + unwritable.get() + "): takes, ratings and settings would be "
+                    + "lost. Choose another folder with --data DIR.", details);
+        }
         var free = locations.freeSpace();
         if (free.isEmpty()) {
             return new Finding(Subject.DATA, Level.PROBLEM,
@@ -141,6 +147,29 @@ public final class Findings {
                     + " That is too little for video; free some space before recording.", details);
         }
         return new Finding(Subject.DATA, Level.OK, summary, details);
+    }
+
+    /**
+     * {@code data} with what the start-up recovery did: takes Retake had died during, now in the history marked
+     * interrupted, and anything it could not do.
+     */
+    public static Finding withRecovery(Finding data, int interruptedLogged, List<String> problems) {
+        if (interruptedLogged == 0 && problems.isEmpty()) {
+            return data;
+        }
+        List<String> details = new ArrayList<>(data.details());
+        details.addAll(problems);
+        String summary = data.summary();
+        if (interruptedLogged > 0) {
+            summary += " " + (interruptedLogged == 1 ? "A take" : interruptedLogged + " takes")
+                    + " Retake stopped in the middle of " + (interruptedLogged == 1 ? "is" : "are")
+                    + " now in the history, marked interrupted.";
+        }
+        if (!problems.isEmpty()) {
+            summary += " " + problems.get(0);
+        }
+        Level level = problems.isEmpty() ? data.level() : Level.PROBLEM;
+        return new Finding(data.subject(), level, summary, details);
     }
 
     static String bytes(long bytes) {

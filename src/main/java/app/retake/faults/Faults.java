@@ -11,6 +11,11 @@ public final class Faults {
     public static List<FaultTrial> all() {
         return List.of(
                 // Nothing lost
+                new RewriteKillTrial(),
+                new AttemptLogKillTrial(),
+                new InterruptedTakeTrial(),
+                new FullDiskTrial(),
+                new DataFolderTrial(),
                 // Bad input
                 // Devices
                 // Privacy

@@ -24,6 +24,11 @@ public record Attempt(OffsetDateTime time, String session, String take, String q
 
     /** The profile used when nobody has said who is answering. */
     public static final String DEFAULT_PROFILE = "me";
+    /**
+     * Measurement naming a take Retake logged at its next start because it had died before the take was logged
+     * (mid-answer or before the rating); its value is {@code yes}.
+     */
+    public static final String INTERRUPTED = "interrupted";
 
     public Attempt {
         Objects.requireNonNull(time, "time");
@@ -35,6 +40,11 @@ public record Attempt(OffsetDateTime time, String session, String take, String q
         profile = profile == null || profile.isBlank() ? DEFAULT_PROFILE : profile;
         duration = duration == null ? Duration.ZERO : duration;
         metrics = metrics.isEmpty() ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** Whether this take was logged at the next start, after Retake died before logging it. */
+    public boolean interrupted() {
+        return metrics.containsKey(INTERRUPTED);
     }
 
     /**

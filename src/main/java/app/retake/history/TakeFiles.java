@@ -18,6 +18,8 @@ public record TakeFiles(Path dir, String take) {
      * Named apart from {@code <take>.mp4} so that nothing mistakes it for a video.
      */
     public static final String SOUND_SUFFIX = ".audio.mp4";
+    /** Suffix of the note a take leaves until it is logged; see {@link #pending()}. */
+    public static final String PENDING_SUFFIX = ".pending.json";
 
     public static TakeFiles of(Path dataRoot, LocalDate day, String session, String take) {
         return new TakeFiles(dataRoot.resolve(day.toString()).resolve(session), take);
@@ -66,5 +68,13 @@ public record TakeFiles(Path dir, String take) {
     /** Marks a take recorded without a microphone, so late transcription does not try it at every start. */
     public Path noSound() {
         return dir.resolve(take + ".no-sound");
+    }
+
+    /**
+     * What the take answers (question, session, profile), written when it starts and removed once it is logged: if
+     * Retake dies in between, the next start finds it and logs the take as interrupted.
+     */
+    public Path pending() {
+        return dir.resolve(take + PENDING_SUFFIX);
     }
 }

@@ -19,6 +19,7 @@ import app.retake.capture.DeviceException;
 import app.retake.capture.LevelMeter;
 import app.retake.capture.Microphone;
 import app.retake.capture.TakeCapture;
+import app.retake.capture.TakeRecorder;
 import app.retake.capture.TakeStats;
 import app.retake.capture.VideoFrame;
 import app.retake.history.TakeFiles;
@@ -95,7 +96,8 @@ public final class LiveTake {
      */
     public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices, SpeechModelService speech,
                                  MetricSettings metricSettings, Listener listener) throws IOException, DeviceException {
-        return start(question, files, devices, speech, metricSettings, listener, false);
+        return start(question, files, devices, speech, metricSettings, listener, false,
+                TakeRecorder.FreeSpace.of(files.dir()));
     }
 
     /**
@@ -109,6 +111,25 @@ public final class LiveTake {
     public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices,
                                  SpeechModelService speech, MetricSettings metricSettings, Listener listener,
                                  boolean transcriptOnly) throws IOException, DeviceException {
+        return start(question, files, devices, speech, metricSettings, listener, transcriptOnly,
+                TakeRecorder.FreeSpace.of(files.dir()));
+    }
+
+    /**
+     * As {@link #start(Optional, TakeFiles, Devices, SpeechModelService, MetricSettings, Listener)}, watching
+     * {@code space} for the disk filling up (tests and fault trials pass a disk that fills).
+     */
+    public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices,
+                                 SpeechModelService speech, MetricSettings metricSettings, Listener listener,
+                                 TakeRecorder.FreeSpace space) throws IOException, DeviceException {
+        return start(question, files, devices, speech, metricSettings, listener, false, space);
+    }
+
+    /** The full form of the starts above. */
+    public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices,
+                                 SpeechModelService speech, MetricSettings metricSettings, Listener listener,
+                                 boolean transcriptOnly, TakeRecorder.FreeSpace space)
+            throws IOException, DeviceException {
         if (transcriptOnly && devices.camera().isPresent()) {
             throw new IllegalArgumentException("a transcript-only take never uses a camera");
         }
@@ -147,7 +168,7 @@ public final class LiveTake {
         transcriber.ifPresent(t -> audio.add(t::accept));
         TakeCapture capture = new TakeCapture(devices.camera(), devices.microphone(),
                 transcriptOnly ? files.soundOnly() : files, devices.fps(),
-                CaptureClock.system(), audio, listener::frame);
+                CaptureClock.system(), audio, listener::frame, space);
         try {
             capture.start();
         } catch (IOException | DeviceException | RuntimeException e) {
@@ -178,6 +199,14 @@ public final class LiveTake {
     /** Why a device stopped mid-take, if one did; the take goes on with what remains. */
     public Optional<String> deviceFailure() {
         return capture.deviceFailure();
+    }
+
+    /**
+     * Why recording stopped on its own, if it did (the disk filled up): unlike a device failing, the take cannot
+     * go on, and should be stopped; what was recorded is kept.
+     */
+    public Optional<String> recordingStopped() {
+        return capture.recordingStopped();
     }
 
     /**

@@ -126,10 +126,17 @@ public final class Practice {
             throws IOException, DeviceException {
         Settings s = settings.get();
         boolean transcriptOnly = s.privacy().transcriptOnly();
-        Devices devices = transcriptOnly ? Devices.soundOnly(s.microphone(), FPS)
-                : Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
-        return LiveTake.start(Optional.of(question), session.newTake(), devices, speech, s.metricSettings(),
-                listener, transcriptOnly);
+        // The take's folder first: a data folder that cannot be written is reported before any device is opened.
+        app.retake.history.TakeFiles files = session.beginTake(question);
+        try {
+            Devices devices = transcriptOnly ? Devices.soundOnly(s.microphone(), FPS)
+                    : Devices.open(s.camera(), s.microphone(), s.videoSize(), FPS);
+            return LiveTake.start(Optional.of(question), files, devices, speech, s.metricSettings(), listener,
+                    transcriptOnly);
+        } catch (IOException | DeviceException | RuntimeException e) {
+            session.abandonTake(files);
+            throw e;
+        }
     }
 
     /** The profiles in the attempt log and the current one, for choosing who answers; reads the log. */

@@ -30,6 +30,7 @@ import app.retake.review.ReviewFiles;
 import app.retake.review.SelfCheck;
 import app.retake.history.TakeFiles;
 import app.retake.speech.MetricsSummary;
+import app.retake.storage.IoProblems;
 
 /**
  * One sitting at the trainer: springs questions by the chosen plan, names each take's files, and logs each
@@ -126,6 +127,32 @@ public final class PracticeSession {
     }
 
     /**
+     * Files for a new take answering {@code q}, noted as under way until it is logged (see {@link InterruptedTakes}),
+     * so a take Retake dies in the middle of still reaches the history at the next start.
+     *
+     * @throws IOException with a sentence naming the data folder when the take's folder cannot be made there
+     */
+    public TakeFiles beginTake(Question q) throws IOException {
+        TakeFiles files;
+        try {
+            files = newTake();
+            InterruptedTakes.note(files, new Attempt(now(), id, files.take(), q.id(), q.bank(), mode, profile,
+                    Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty(), Optional.empty(), Map.of()));
+        } catch (IOException e) {
+            throw new IOException("Takes cannot be saved in the data folder " + dataRoot + " ("
+                    + IoProblems.describe(e) + "). " + (IoProblems.isDiskFull(e)
+                    ? "Free some space, or choose another folder with --data DIR." : "Choose another folder with "
+                    + "--data DIR."), e);
+        }
+        return files;
+    }
+
+    /** The take did not start after all: it is no longer noted as under way. */
+    public void abandonTake(TakeFiles files) {
+        InterruptedTakes.forget(files);
+    }
+
+    /**
      * Writes the take's review file, then appends the answer to the attempt log and to this session's memory.
      *
      * @param rating the user's own rating; empty when they ended without rating
@@ -160,6 +187,7 @@ public final class PracticeSession {
                 relative(take.files().video()), take.transcript().isPresent()
                         ? relative(take.files().transcript()) : Optional.empty(), metrics);
         log.append(attempt);
+        InterruptedTakes.forget(take.files());
         memory = memory.with(attempt);
         return attempt;
     }

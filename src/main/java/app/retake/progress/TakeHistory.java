@@ -50,11 +50,12 @@ public final class TakeHistory {
 
     /**
      * File name endings of a take's own files; nothing else is ever deleted. A transcript-only take's sound comes
-     * before {@code .mp4} so its stem is the take's; the markers say why a video is gone or why there is no sound.
+     * before {@code .mp4} so its stem is the take's; the markers say why a video is gone or why there is no sound,
+     * and the pending note marks a take not logged yet.
      */
     static final List<String> TAKE_FILE_SUFFIXES = List.of(".audio" + TakeFiles.RECORDING_SUFFIX,
             TakeFiles.SOUND_SUFFIX, TakeFiles.RECORDING_SUFFIX, ".mp4", ".transcript.json", ".vtt", ".review.json",
-            DAMAGED_REVIEW_SUFFIX, VideoGone.SUFFIX, ".no-sound");
+            DAMAGED_REVIEW_SUFFIX, VideoGone.SUFFIX, ".no-sound", TakeFiles.PENDING_SUFFIX);
 
     private static final Logger LOG = LoggerFactory.getLogger(TakeHistory.class);
     /** Rewrites of the log in this process take turns; see {@link #delete(Collection)}. */
@@ -312,6 +313,7 @@ public final class TakeHistory {
             paths.add(f.soundOnly().recording());
             paths.add(f.videoGone());
             paths.add(f.noSound());
+            paths.add(f.pending());
         });
         paths.removeIf(p -> !isTakeFileName(p) || inside(root, p.toString()).isEmpty());
         return paths;

@@ -41,6 +41,11 @@ public record TakeRef(Attempt attempt, String questionText, String category, Opt
         return attempt.effectiveRating();
     }
 
+    /** Whether Retake died before logging this take, and logged it at its next start. */
+    public boolean interrupted() {
+        return attempt.interrupted();
+    }
+
     public OptionalDouble wordsPerMinute() {
         return MetricsSummary.number(attempt.metrics(), MetricsSummary.WORDS_PER_MINUTE);
     }

@@ -52,8 +52,35 @@ public final class AppendOnlyCsv {
         return file;
     }
 
-    /** Appends one row (creating the file with its header first) and syncs it to disk before returning. */
+    /**
+     * Appends one row (creating the file with its header first) and syncs it to disk before returning.
+     *
+     * @throws IOException with a sentence naming the file when the row could not be added; the rows already in
+     *                     the file are then as they were
+     */
     public synchronized void append(List<String> row) throws IOException {
+        try {
+            appendRow(row);
+        } catch (PlainIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new PlainIOException("Could not add a row to " + file + ": " + IoProblems.describe(e)
+                    + "; the rows already in it are kept", e);
+        }
+    }
+
+    /** An error whose message already says, in plain words, what happened to which file. */
+    private static final class PlainIOException extends IOException {
+        PlainIOException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        PlainIOException(String message) {
+            super(message);
+        }
+    }
+
+    private void appendRow(List<String> row) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -67,13 +94,36 @@ public final class AppendOnlyCsv {
                 cutTornTail(channel);
             }
             print(text, row);
-            channel.position(channel.size());
+            long before = channel.size();
+            channel.position(before);
             ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            try {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(false);
+            } catch (IOException e) {
+                throw failed(channel, before, e);
             }
-            channel.force(false);
         }
+    }
+
+    /**
+     * A write that failed part-way (a full disk) is cut off again, so the file ends as it did before rather than
+     * with a torn row; the error names the file in plain words.
+     */
+    private IOException failed(FileChannel channel, long before, IOException cause) {
+        try {
+            if (channel.size() > before) {
+                channel.truncate(before);
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+            LOG.warn("Could not cut a partly written row off {}; the next append sets it aside", file, e);
+        }
+        return new PlainIOException("Could not add a row to " + file + ": " + IoProblems.describe(cause)
+                + "; the rows already in it are kept", cause);
     }
 
     /** Whether the file ends without a newline: its last line was torn by a crash mid-append. */
@@ -123,7 +173,7 @@ public final class AppendOnlyCsv {
                 }
             }
             if (!found.equals(header)) {
-                throw new IOException(file + " has columns this version of Retake does not write ("
+                throw new PlainIOException(file + " has columns this version of Retake does not write ("
                         + String.join(",", found) + "); nothing was added to it");
             }
         }

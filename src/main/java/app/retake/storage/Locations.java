@@ -99,6 +99,29 @@ public record Locations(Path dataRoot, Path banksDir, Path modelDir, Optional<Pa
         }
     }
 
+    /**
+     * Why nothing can be saved under the data root, in a few plain words, or empty when it can: creates the folder
+     * if it is missing and writes (then deletes) a small file in it. Only trying tells for sure: a folder can look
+     * writable and sit on a read-only disk, and permissions do not stop an administrator.
+     */
+    public Optional<String> unwritable() {
+        return unwritable(dataRoot);
+    }
+
+    /** Why nothing can be saved in {@code dir}, or empty when it can; see {@link #unwritable()}. */
+    public static Optional<String> unwritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check-", ".tmp");
+            Files.delete(probe);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(IoProblems.describe(e));
+        } catch (SecurityException e) {
+            return Optional.of("access denied");
+        }
+    }
+
     /** The folder for log files. */
     public Path logDir() {
         return dataRoot;

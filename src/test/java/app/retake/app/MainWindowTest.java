@@ -131,4 +131,26 @@ class MainWindowTest {
         assertThat(robot.lookup("#review-page").tryQuery()).isPresent();
         assertThat(robot.lookup("#banks-page").tryQuery().map(Node::getScene)).isEmpty();
     }
+
+    @Test
+    void aTakeRetakeDiedDuringIsInTheHistoryMarkedInterruptedAfterTheNextStart() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        var question = app.retake.bank.QuestionLibrary.loadFolder(Path.of("question-banks")).questions().get(0);
+        var session = new app.retake.practice.PracticeSession(data, app.retake.history.AttemptLog.in(data),
+                java.util.List.of(question), app.retake.drill.Preparedness.replay(
+                        java.util.List.<app.retake.history.Attempt>of(), app.retake.history.Attempt.DEFAULT_PROFILE),
+                app.retake.practice.PracticeSession.quickDrill(app.retake.drill.SpringFilter.ANY),
+                app.retake.history.Mode.SOLO, java.time.Clock.systemDefaultZone(), new java.util.SplittableRandom(1));
+        var files = session.beginTake(question);
+        Files.write(files.video(), new byte[] {0}); // saved, then Retake died on the review screen before the rating
+
+        open(dir.resolve("nowhere"));
+        waitUntil(() -> text("#status-data").contains("marked interrupted"));
+        robot.clickOn("#nav-progress");
+        robot.clickOn("#progress-tab-history");
+        waitUntil(() -> robot.lookup(".tree-table-cell").queryAllAs(javafx.scene.control.TreeTableCell.class)
+                .stream().anyMatch(c -> "interrupted".equals(c.getText())));
+        assertThat(app.retake.history.AttemptLog.in(data).readAll().attempts()).singleElement()
+                .satisfies(a -> assertThat(a.interrupted()).isTrue());
+    }
 }

@@ -187,6 +187,27 @@ class TakeRecorderTest {
     }
 
     @Test
+    void recordingStopsCleanlyWhenTheDiskFillsUpAndKeepsTheTakeSoFar() throws IOException {
+        TakeFiles files = files();
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        // Plenty of space at 0 s and 1 s of recording; at 2 s less than the reserve is left.
+        TakeRecorder.FreeSpace filling = () -> checks.getAndIncrement() < 2 ? 50L << 30
+                : TakeRecorder.RESERVE_BYTES - 1;
+        TakeRecorder recorder = new TakeRecorder(files, RecorderSettings.of(new Resolution(320, 240), 30, 0), 1000,
+                filling);
+        recorder.start(T0);
+        for (int i = 0; i < 150; i++) {
+            recorder.offerVideo(new VideoFrame(T0 + Math.round(i * 1e9 / 30), i, image(i)));
+        }
+        TakeStats stats = recorder.stop();
+        assertThat(stats.stopReason()).contains("the disk is full: recording stopped at 0:02; the take so far is kept");
+        assertThat(stats.file()).isEqualTo(files.video());
+        Probe probe = probe(files.video());
+        assertThat(probe.frames()).as("the take so far plays").isBetween(60, 62);
+        assertThat(stats.framesDropped()).as("what could not be written is counted").isEqualTo(150 - probe.frames());
+    }
+
+    @Test
     void aTakeIsRefusedWhenTheDiskIsNearlyFull() {
         RecorderSettings settings = RecorderSettings.of(new Resolution(640, 480), 30, RATE);
         assertThatThrownBy(() -> TakeRecorder.checkSpace(20L << 20, dir, settings))

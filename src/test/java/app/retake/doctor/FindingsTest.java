@@ -58,4 +58,30 @@ class FindingsTest {
         assertThat(Findings.bytes(3L << 30)).isEqualTo("3.0 GB");
         assertThat(Findings.bytes(200L << 20)).isEqualTo("200 MB");
     }
+
+    @Test
+    void aDataFolderNothingCanBeSavedInIsAProblemNamingIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("data"), "a file, not a folder");
+        Finding blocked = Findings.data(new app.retake.storage.Locations(file, dir, dir, java.util.Optional.empty()));
+        assertThat(blocked.level()).isEqualTo(Level.PROBLEM);
+        assertThat(blocked.summary()).isEqualTo("Retake cannot save anything in the data folder " + file
+                + " (a file of that name is in the way): takes, ratings and settings would be lost. Choose another "
+                + "folder with --data DIR.");
+        Path below = file.resolve("recordings");
+        assertThat(Findings.data(new app.retake.storage.Locations(below, dir, dir, java.util.Optional.empty()))
+                .summary()).contains(below + " (part of the path is a file, not a folder)");
+    }
+
+    @Test
+    void takesLoggedAfterACrashAreMentionedWithTheDataFolder() {
+        Finding ok = new Finding(Finding.Subject.DATA, Level.OK, "Recordings are kept in /d (9 GB free).", List.of());
+        assertThat(Findings.withRecovery(ok, 0, List.of())).isSameAs(ok);
+        Finding one = Findings.withRecovery(ok, 1, List.of());
+        assertThat(one.summary()).isEqualTo("Recordings are kept in /d (9 GB free). A take Retake stopped in the "
+                + "middle of is now in the history, marked interrupted.");
+        Finding failed = Findings.withRecovery(ok, 0, List.of("The interrupted take take-01 could not be added."));
+        assertThat(failed.level()).isEqualTo(Level.PROBLEM);
+        assertThat(failed.details()).contains("The interrupted take take-01 could not be added.");
+    }
 }

@@ -224,8 +224,20 @@ public final class PracticeModel {
             elapsed.set(take.elapsedSeconds());
             level.set(latestLevel);
             captions.set(captionText());
+            Optional<String> stopped = take.recordingStopped();
+            if (stopped.isPresent()) {
+                // The recorder cannot go on (the disk is full): end the take now, keeping what was recorded.
+                notes.set(sentence(stopped.get()));
+                stopRecording();
+                return;
+            }
             take.deviceFailure().ifPresent(f -> notes.set(f + " The take goes on with what still works."));
         }
+    }
+
+    private static String sentence(String text) {
+        String s = text.strip();
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + (s.endsWith(".") ? "" : ".");
     }
 
     /** Drill only these questions next (from the progress page); the next Space starts the session. */

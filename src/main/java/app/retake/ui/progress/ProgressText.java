@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import app.retake.progress.ProgressReport;
+import app.retake.progress.TakeRef;
 
 /** The sentences the Progress page shows, kept apart from the layout so they read the same everywhere. */
 final class ProgressText {
@@ -49,5 +50,16 @@ final class ProgressText {
     static String seconds(Duration d) {
         long s = Math.round(d.toMillis() / 1000.0);
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /**
+     * The history's rating cell: the rating or "not rated"; a take Retake died during says "interrupted", so the
+     * user knows why it has no rating (or why it ends early).
+     */
+    static String rating(TakeRef take) {
+        if (take.interrupted()) {
+            return take.rating().map(r -> r.label() + " · interrupted").orElse("interrupted");
+        }
+        return take.rating().map(r -> r.label()).orElse("not rated");
     }
 }

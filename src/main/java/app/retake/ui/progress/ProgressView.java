@@ -453,7 +453,7 @@ public final class ProgressView {
                 : (r.session().session().isBlank() ? "Takes without a session" : "Session " + r.session().session())
                 + " · " + r.session().takes().size() + (r.session().takes().size() == 1 ? " take" : " takes"));
         TreeTableColumn<HistoryRow, String> rating = column("Rating", 130, r -> r.isTake()
-                ? r.take().rating().map(x -> x.label()).orElse("not rated")
+                ? ProgressText.rating(r.take())
                 : r.session().rated() == 0 ? "" : r.session().goodOrNailed() + " of " + r.session().rated()
                 + " good or better");
         TreeTableColumn<HistoryRow, String> pace = column("Pace", 90, r -> !r.isTake() ? ""

@@ -48,6 +48,9 @@ public final class FaultChild {
     }
 
     public static void main(String[] args) throws Exception {
+        // Some modes loop until killed: if the trial's own process dies first, do not outlive it.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
+                .thenRun(() -> Runtime.getRuntime().halt(3)));
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         switch (args[0]) {

@@ -19,6 +19,9 @@ import app.retake.capture.Resolution;
  */
 public record Devices(Optional<Camera> camera, Optional<Microphone> microphone, double fps, List<String> notes) {
 
+    private static final String NO_CAMERA = " This take is audio-only.";
+    private static final String NO_MICROPHONE = " This take has no sound or transcript.";
+
     /** Both kinds of microphone deliver 20 ms chunks. */
     static final int CHUNKS_PER_SECOND = 50;
 
@@ -30,29 +33,57 @@ public record Devices(Optional<Camera> camera, Optional<Microphone> microphone, 
         return camera.isPresent() || microphone.isPresent();
     }
 
+    /** Opens one device; empty when the settings turn it off. */
+    @FunctionalInterface
+    public interface Opener<T> {
+        Optional<T> open() throws DeviceException;
+    }
+
     /** Opens the devices the specs name (see {@link Cameras#open} and {@link Microphones#open}). */
     public static Devices open(String cameraSpec, String microphoneSpec, Resolution size, double fps) {
+        return open(() -> Cameras.open(cameraSpec, size, fps), () -> Microphones.open(microphoneSpec), fps);
+    }
+
+    /**
+     * Opens a camera and a microphone with the openers given, saying in plain words what is missing: the same
+     * rules for real devices and for the stand-ins the fault trials unplug.
+     */
+    public static Devices open(Opener<Camera> cameras, Opener<Microphone> microphones, double fps) {
         List<String> notes = new ArrayList<>();
         Optional<Camera> camera;
         try {
-            camera = Cameras.open(cameraSpec, size, fps);
+            camera = cameras.open();
             if (camera.isEmpty()) {
                 notes.add("The camera is off in Settings, so this take is audio-only.");
             }
         } catch (DeviceException e) {
             camera = Optional.empty();
-            notes.add(e.getMessage() + " This take is audio-only.");
+            notes.add(e.getMessage() + NO_CAMERA);
         }
         Optional<Microphone> microphone;
         try {
-            microphone = Microphones.open(microphoneSpec);
+            microphone = microphones.open();
             if (microphone.isEmpty()) {
                 notes.add("The microphone is off in Settings, so this take has no sound or transcript.");
             }
         } catch (DeviceException e) {
             microphone = Optional.empty();
-            notes.add(e.getMessage() + " This take has no sound or transcript.");
+            notes.add(e.getMessage() + NO_MICROPHONE);
         }
         return new Devices(camera, microphone, fps, notes);
+    }
+
+    /** The same devices but the camera, which failed to start: {@code why} says so, and the take is audio-only. */
+    Devices withoutCamera(String why) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(why + NO_CAMERA);
+        return new Devices(Optional.empty(), microphone, fps, more);
+    }
+
+    /** The same devices but the microphone, which failed to start: {@code why} says so. */
+    Devices withoutMicrophone(String why) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(why + NO_MICROPHONE);
+        return new Devices(camera, Optional.empty(), fps, more);
     }
 }

@@ -64,10 +64,8 @@ public final class BankReader {
         if (start == bytes.length) {
             return failed(file, List.of(), "is empty; a bank needs at least a header row");
         }
-        for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return failed(file, List.of(), "is not a CSV file (it contains binary data)");
-            }
+        if (looksBinary(bytes, start)) {
+            return failed(file, List.of(), "is not a CSV file (it contains binary data)");
         }
         String text;
         boolean badEncoding = false;
@@ -82,6 +80,27 @@ public final class BankReader {
             badEncoding = true;
         }
         return new Parse(file, text, badEncoding).run();
+    }
+
+    /**
+     * Whether the file is not text at all (a spreadsheet renamed, UTF-16 without a byte order mark): NUL bytes in
+     * its first line, or in more than one byte in ten. A stray NUL further down costs only its row.
+     */
+    private static boolean looksBinary(byte[] bytes, int start) {
+        int nuls = 0;
+        boolean firstLine = true;
+        for (int i = start; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == 0) {
+                if (firstLine) {
+                    return true;
+                }
+                nuls++;
+            } else if (b == '\n' || b == '\r') {
+                firstLine = false;
+            }
+        }
+        return nuls > 0 && nuls >= (bytes.length - start) / 10;
     }
 
     private static QuestionBank failed(Path file, List<String> header, String reason) {
@@ -133,7 +152,8 @@ public final class BankReader {
                 try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(offset)), FORMAT)) {
                     Iterator<CSVRecord> records = parser.iterator();
                     while (true) {
-                        long line = lineBase + parser.getCurrentLineNumber() + 1;
+                        long before = parser.getCurrentLineNumber();
+                        long line = lineBase + before + 1;
                         CSVRecord record;
                         try {
                             if (!records.hasNext()) {
@@ -155,6 +175,14 @@ public final class BankReader {
                             if (!readHeader(values)) {
                                 return result();
                             }
+                        } else if (parser.getCurrentLineNumber() - before > 1 && runsOn(values)) {
+                            // Rows run together by a quote left open cost only the line where it was opened: the
+                            // rows it swallowed are read again.
+                            problems.add(new FileProblem(file, line, "a quote opened on this line is not closed "
+                                    + "where it should be and runs on over the rows after it; this row is skipped"));
+                            offset = startOfLine(line + 1);
+                            lineBase = line;
+                            continue restart;
                         } else if (!isBlank(values)) {
                             readRow(line, values);
                         }
@@ -185,7 +213,7 @@ public final class BankReader {
                 }
                 Integer before = seen.putIfAbsent(key, i);
                 if (before != null) {
-                    problems.add(new FileProblem(file, 1, "column \"" + name + "\" appears twice in the header"));
+                    problems.add(new FileProblem(file, 1, "column " + shown(name) + " appears twice in the header"));
                     return false;
                 }
                 int index = i;
@@ -211,6 +239,9 @@ public final class BankReader {
                 reasons.add("has " + values.size() + " cells but the header has " + header.size()
                         + " columns (a comma in a cell that is not quoted?)");
             }
+            if (values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+                reasons.add("contains NUL characters, which do not belong in a text file");
+            }
             if (badEncoding && values.stream().anyMatch(v -> v.indexOf(REPLACEMENT) >= 0)) {
                 reasons.add("contains bytes that are not UTF-8 text (save the file as \"CSV UTF-8\")");
             }
@@ -221,7 +252,7 @@ public final class BankReader {
             if (id.isEmpty()) {
                 reasons.add("empty id");
             } else if (!ID.matcher(id).matches()) {
-                reasons.add("id \"" + id + "\" may only contain letters, digits, '-', '_' and '.'");
+                reasons.add("id " + shown(id) + " may only contain letters, digits, '-', '_' and '.'");
             }
             if (category.isEmpty()) {
                 reasons.add("empty category");
@@ -231,12 +262,12 @@ public final class BankReader {
             }
             Difficulty difficulty = Difficulty.parse(difficultyCell).orElse(null);
             if (difficulty == null) {
-                reasons.add("unknown difficulty \"" + difficultyCell + "\" (use easy, medium or hard)");
+                reasons.add("unknown difficulty " + shown(difficultyCell) + " (use easy, medium or hard)");
             }
             if (!id.isEmpty()) {
                 Long first = firstLineOfId.get(id.toLowerCase(Locale.ROOT));
                 if (first != null) {
-                    reasons.add("duplicate id \"" + id + "\" (first used at line " + first + ")");
+                    reasons.add("duplicate id " + shown(id) + " (first used at line " + first + ")");
                 }
             }
             if (!reasons.isEmpty()) {
@@ -255,6 +286,25 @@ public final class BankReader {
                     cell(values, BankColumn.SOURCE), extra, bankName, line));
         }
 
+        /**
+         * Whether a row over several lines is rows run together: more cells than the header has, or a cell holding a
+         * line with a whole row's worth of commas. A cell a spreadsheet wrapped over lines has neither.
+         */
+        private boolean runsOn(List<String> values) {
+            if (values.size() > header.size()) {
+                return true;
+            }
+            for (String cell : values) {
+                String[] lines = cell.split("\r\n|\r|\n", -1);
+                for (int i = 1; i < lines.length; i++) {
+                    if (header.size() > 2 && lines[i].chars().filter(c -> c == ',').count() >= header.size() - 1) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         private String cell(List<String> values, BankColumn column) {
             Integer index = columns.get(column);
             return index == null || index >= values.size() ? "" : values.get(index).strip();
@@ -266,6 +316,16 @@ public final class BankReader {
                 return List.of();
             }
             return Arrays.stream(cell.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+
+        /**
+         * A cell quoted in a problem: damaged rows can hold a megabyte of text or control characters, and a message
+         * must stay one readable line.
+         */
+        private static String shown(String cell) {
+            StringBuilder out = new StringBuilder("\"");
+            cell.codePoints().limit(40).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+            return out.append(cell.codePointCount(0, cell.length()) > 40 ? "...\"" : "\"").toString();
         }
 
         private static boolean isBlank(List<String> values) {

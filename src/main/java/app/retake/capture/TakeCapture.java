@@ -90,7 +90,7 @@ public final class TakeCapture {
         try {
             if (camera.isPresent()) {
                 AtomicInteger warmUp = new AtomicInteger(WARM_UP_FRAMES);
-                camera.get().start(clock, frame -> {
+                startCamera(frame -> {
                     if (warmUp.getAndDecrement() > 0) {
                         delivering.countDown();
                     }
@@ -106,12 +106,16 @@ public final class TakeCapture {
             }
             if (microphone.isPresent()) {
                 AtomicBoolean first = new AtomicBoolean(true);
-                microphone.get().start(clock, chunk -> {
-                    if (first.getAndSet(false)) {
-                        delivering.countDown();
-                    }
-                    publish(chunk);
-                });
+                try {
+                    microphone.get().start(clock, chunk -> {
+                        if (first.getAndSet(false)) {
+                            delivering.countDown();
+                        }
+                        publish(chunk);
+                    });
+                } catch (DeviceException e) {
+                    throw new DeviceStartException(e, false);
+                }
             }
             if (!delivering.await(FIRST_DELIVERY_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("A device had delivered nothing {} after starting; the take starts anyway",
@@ -127,6 +131,14 @@ public final class TakeCapture {
             Thread.currentThread().interrupt();
             abandon();
             throw new IOException("interrupted while starting the take", e);
+        }
+    }
+
+    private void startCamera(Consumer<VideoFrame> sink) throws DeviceStartException {
+        try {
+            camera.get().start(clock, sink);
+        } catch (DeviceException e) {
+            throw new DeviceStartException(e, true);
         }
     }
 
@@ -155,10 +167,24 @@ public final class TakeCapture {
         return (clock.nanos() - startNanos) / 1e9;
     }
 
-    /** Why a device stopped early, if one did: the take goes on with what remains. */
+    /** Why a device stopped early, if one did (both, when both did): the take goes on with what remains. */
     public Optional<String> deviceFailure() {
-        return camera.flatMap(Camera::failure).or(() -> microphone.flatMap(Microphone::failure))
-                .or(recorder::failure);
+        return devicesFailed().or(recorder::failure);
+    }
+
+    private Optional<String> devicesFailed() {
+        Optional<String> pictures = camera.flatMap(Camera::failure);
+        Optional<String> sound = microphone.flatMap(Microphone::failure);
+        if (pictures.isPresent() && sound.isPresent()) {
+            return Optional.of(pictures.get() + " " + sound.get());
+        }
+        return pictures.or(() -> sound);
+    }
+
+    /** Whether every device of the take has stopped early, so nothing more is being recorded. */
+    public boolean allDevicesFailed() {
+        return camera.map(c -> c.failure().isPresent()).orElse(true)
+                && microphone.map(m -> m.failure().isPresent()).orElse(true);
     }
 
     /** Why the recorder stopped on its own (a full disk, an encoder error), if it did: the take cannot go on. */
@@ -181,7 +207,7 @@ public final class TakeCapture {
         stopDevices();
         TakeStats stats = recorder.stop();
         if (stats.stopReason().isEmpty()) {
-            Optional<String> device = camera.flatMap(Camera::failure).or(() -> microphone.flatMap(Microphone::failure));
+            Optional<String> device = devicesFailed();
             if (device.isPresent()) {
                 return new TakeStats(stats.file(), stats.framesCaptured(), stats.framesEncoded(),
                         stats.framesDropped(), stats.slotsMissed(), stats.audioSeconds(), stats.audioChunksDropped(),

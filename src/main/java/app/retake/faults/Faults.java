@@ -17,7 +17,18 @@ public final class Faults {
                 new FullDiskTrial(),
                 new DataFolderTrial(),
                 // Bad input
+                new BankFuzzTrial(),
+                new DamagedRecordingTrial(),
+                new DamagedTakeFilesTrial(),
+                new DamagedModelTrial(),
+                new DamagedSettingsTrial(),
+                new DamagedAttemptLogTrial(),
+                new OrphanQuestionTrial(),
+                new CsvFormulaTrial(),
                 // Devices
+                new UnpluggedDeviceTrial(UnpluggedDeviceTrial.Unplugged.CAMERA),
+                new UnpluggedDeviceTrial(UnpluggedDeviceTrial.Unplugged.MICROPHONE),
+                new UnpluggedDeviceTrial(UnpluggedDeviceTrial.Unplugged.BOTH),
                 // Privacy
                 new NoNetworkTrial(),
                 new RetentionTrial(),

@@ -53,6 +53,8 @@ public final class AttemptLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptLog.class);
     private static final CSVFormat FORMAT = AppendOnlyCsv.FORMAT;
+    private static final String DAMAGED_HEADER = "damaged header row (unbalanced quotes); the rows after it are read "
+            + "in the order Retake writes its columns";
 
     /** The columns of schema 1, in file order. */
     enum Column {
@@ -205,7 +207,7 @@ public final class AttemptLog {
             long skipLines = 0;
             boolean headerRead = false;
             while (true) {
-                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (BufferedReader reader = AppendOnlyCsv.reader(file)) {
                     long lineBase = 0;
                     for (; lineBase < skipLines; lineBase++) {
                         if (reader.readLine() == null) {
@@ -213,13 +215,13 @@ public final class AttemptLog {
                         }
                     }
                     if (!headerRead) {
-                        reader.mark(1 << 16);
-                        String first = reader.readLine();
-                        if (first != null && first.startsWith("#")) {
-                            schema = AppendOnlyCsv.schemaOf(first, SCHEMA);
+                        // Only one character is looked at before going back: a damaged first line may be of any length.
+                        reader.mark(1);
+                        boolean comment = reader.read() == '#';
+                        reader.reset();
+                        if (comment) {
+                            schema = AppendOnlyCsv.schemaOf(reader.readLine(), SCHEMA);
                             lineBase = 1;
-                        } else {
-                            reader.reset();
                         }
                     }
                     Long resumeAt = parse(reader, lineBase, headerRead);
@@ -245,7 +247,8 @@ public final class AttemptLog {
             CSVRecord held = null;
             long heldLine = 0;
             while (true) {
-                long line = lineBase + parser.getCurrentLineNumber() + 1;
+                long before = parser.getCurrentLineNumber();
+                long line = lineBase + before + 1;
                 CSVRecord record;
                 try {
                     if (!records.hasNext()) {
@@ -256,8 +259,18 @@ public final class AttemptLog {
                     if (held != null) {
                         accept(heldLine, held);
                     }
-                    problems.add(new FileProblem(file, line, torn
+                    problems.add(new FileProblem(file, line, needHeader ? DAMAGED_HEADER : torn
                             ? "incomplete or damaged row (Retake was probably stopped while writing it); skipped"
+                            : "damaged row (unbalanced quotes); skipped"));
+                    return line;
+                }
+                if (parser.getCurrentLineNumber() - before > 1) {
+                    // Retake writes every row on one line, so a row running over several is a quote left open by
+                    // damage that swallowed the rows after it: only its first line is given up.
+                    if (held != null) {
+                        accept(heldLine, held);
+                    }
+                    problems.add(new FileProblem(file, line, needHeader ? DAMAGED_HEADER
                             : "damaged row (unbalanced quotes); skipped"));
                     return line;
                 }
@@ -300,6 +313,11 @@ public final class AttemptLog {
         }
 
         private String cell(CSVRecord record, Column column) {
+            if (index == null) {
+                // The header row was damaged: the rows are read in the order this version writes them.
+                index = new int[Column.values().length];
+                Arrays.setAll(index, i -> i);
+            }
             int i = index[column.ordinal()];
             return i < 0 || i >= record.size() ? "" : record.get(i);
         }
@@ -309,6 +327,9 @@ public final class AttemptLog {
                 return;
             }
             List<String> reasons = new ArrayList<>();
+            if (record.stream().anyMatch(cell -> cell.indexOf(AppendOnlyCsv.NOT_TEXT) >= 0)) {
+                reasons.add("contains bytes that are not UTF-8 text");
+            }
             OffsetDateTime time = null;
             try {
                 time = Timestamps.parse(cell(record, Column.TIME));

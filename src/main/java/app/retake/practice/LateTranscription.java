@@ -130,6 +130,10 @@ public final class LateTranscription {
                     transcripts.put(key, root.relativize(written).toString().replace('\\', '/'));
                 }
                 done.add(files);
+            } catch (RuntimeException e) {
+                // One take the decoder trips over must not stop the others.
+                LOG.error("Could not transcribe {}", files.video(), e);
+                problems.add(files.video() + ": could not be transcribed (" + e + ")");
             } catch (IOException e) {
                 if (String.valueOf(e.getMessage()).contains("has no sound")) {
                     try {

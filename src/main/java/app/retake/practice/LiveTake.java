@@ -16,6 +16,7 @@ import app.retake.capture.AudioLevel;
 import app.retake.capture.Camera;
 import app.retake.capture.CaptureClock;
 import app.retake.capture.DeviceException;
+import app.retake.capture.DeviceStartException;
 import app.retake.capture.LevelMeter;
 import app.retake.capture.Microphone;
 import app.retake.capture.TakeCapture;
@@ -144,18 +145,25 @@ public final class LiveTake {
             Optional<org.vosk.Model> model = speech.model();
             if (status instanceof ModelStatus.Ready && model.isPresent()) {
                 again = Optional.of(new FileTranscriber(model.get(), status.dir().getFileName().toString()));
-                transcriber = Optional.of(new LiveTranscriber(model.get(), status.dir().getFileName().toString(),
-                        Devices.CHUNKS_PER_SECOND, new LiveTranscriber.Listener() {
-                            @Override
-                            public void partial(String text) {
-                                listener.partial(text);
-                            }
+                try {
+                    transcriber = Optional.of(new LiveTranscriber(model.get(), status.dir().getFileName().toString(),
+                            Devices.CHUNKS_PER_SECOND, new LiveTranscriber.Listener() {
+                                @Override
+                                public void partial(String text) {
+                                    listener.partial(text);
+                                }
 
-                            @Override
-                            public void segment(List<Word> words) {
-                                listener.segment(words);
-                            }
-                        }));
+                                @Override
+                                public void segment(List<Word> words) {
+                                    listener.segment(words);
+                                }
+                            }));
+                } catch (RuntimeException e) {
+                    // The take matters more than its live transcript: record it, and transcribe it later.
+                    LOG.error("The speech model could not listen to {}", files.video(), e);
+                    notes.add("The speech model could not listen to this take (" + e.getMessage()
+                            + "), so it has no live transcript.");
+                }
             } else {
                 notes.add("The speech model is not ready, so this take will be transcribed once it is.");
             }
@@ -171,6 +179,22 @@ public final class LiveTake {
                 CaptureClock.system(), audio, listener::frame, space);
         try {
             capture.start();
+        } catch (DeviceStartException e) {
+            transcriber.ifPresent(LiveTranscriber::close);
+            LOG.warn("The {} would not start: {}", e.camera() ? "camera" : "microphone", e.getMessage());
+            // A device unplugged since the last take (or taken by another program) costs only itself: the take
+            // starts again with the other one, as it would had that one been missing from the start.
+            if (e.camera() && devices.microphone().isPresent()) {
+                return start(question, files, devices.withoutCamera(e.getMessage()), speech, metricSettings,
+                        listener);
+            }
+            if (!e.camera() && devices.camera().isPresent()) {
+                return start(question, files, devices.withoutMicrophone(e.getMessage()), speech, metricSettings,
+                        listener);
+            }
+            List<String> why = new ArrayList<>(devices.notes());
+            why.add(e.getMessage());
+            throw new DeviceException("Nothing to record with: " + String.join(" ", why), e);
         } catch (IOException | DeviceException | RuntimeException e) {
             transcriber.ifPresent(LiveTranscriber::close);
             throw e;
@@ -220,7 +244,10 @@ public final class LiveTake {
                 () -> transcriber.map(LiveTranscriber::finish));
         TakeStats stats = capture.stop();
         List<String> out = new ArrayList<>(notes);
-        stats.stopReason().ifPresent(reason -> out.add("The take ended early: " + reason));
+        stats.stopReason().ifPresent(reason -> out.add(!capture.allDevicesFailed()
+                && capture.deviceFailure().equals(Optional.of(reason))
+                ? reason + " The rest of the take was recorded with what still worked."
+                : "The take ended early: " + reason));
         Optional<Transcript> transcript;
         try {
             transcript = finishing.join();

@@ -66,6 +66,8 @@ public final class SavedTakes {
                 voice = VoiceMetrics.measure(audio, LiveTranscriber.RATE);
             } catch (IOException e) {
                 LOG.warn("Could not read the sound of {}", media, e);
+                notes.add("The sound of the recording " + media + " could not be read; the file may be "
+                        + "damaged. The transcript is here, but the voice measurements are not.");
             }
         }
         if (!Files.isRegularFile(files.video())) {

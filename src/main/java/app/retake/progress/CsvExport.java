@@ -26,9 +26,9 @@ import app.retake.storage.AtomicFiles;
 
 /**
  * The attempt history and the unprepared list as CSV for a spreadsheet or a coach. Every cell is made safe to open
- * in a spreadsheet: one that starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, so
- * it is shown as text instead of being run as a formula. Files are UTF-8 with a byte order mark (which Excel needs
- * to read non-ASCII text) and are written atomically.
+ * in a spreadsheet: one that starts with {@code = + - @} (also after spaces, also in full width), a tab or a line
+ * break gets a leading apostrophe, so it is shown as text instead of being run as a formula. Files are UTF-8 with
+ * a byte order mark (which Excel needs to read non-ASCII text) and are written atomically.
  */
 public final class CsvExport {
 
@@ -56,6 +56,8 @@ public final class CsvExport {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build();
     private static final char BOM = '\uFEFF';
+    /** = + - @, then the same in full width (U+FF1D, U+FF0B, U+FF0D, U+FF20), then in small form (U+FE66 …). */
+    private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B";
     private static final String LIST_SEPARATOR = " | ";
 
     private CsvExport() {
@@ -146,16 +148,23 @@ public final class CsvExport {
     }
 
     /**
-     * The cell as a spreadsheet should show it: text that a spreadsheet would take for a formula (first character
-     * {@code = + - @}, tab or carriage return) gets a leading apostrophe, which spreadsheets hide and read as
-     * "this is text".
+     * The cell as a spreadsheet should show it: text that a spreadsheet would take for a formula gets a leading
+     * apostrophe, which spreadsheets hide and read as "this is text". That is text whose first character other than
+     * spaces is {@code = + - @} or one of their full-width or small forms (which some spreadsheets accept in place of
+     * the ASCII ones), or that starts with a tab or a line break.
      */
     public static String safe(String cell) {
         if (cell == null || cell.isEmpty()) {
             return "";
         }
         char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+        if (first == '\t' || first == '\r' || first == '\n') {
+            return "'" + cell;
+        }
+        int i = 0;
+        while (i < cell.length() && (Character.isWhitespace(cell.charAt(i)) || Character.isSpaceChar(cell.charAt(i)))) {
+            i++;
+        }
+        return i < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(i)) >= 0 ? "'" + cell : cell;
     }
 }

@@ -1,6 +1,7 @@
 package app.retake.review;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,14 +154,19 @@ public final class ReviewFiles {
 
     /** The file's JSON object, or null when there is no file. */
     private static JsonNode readObject(Path file) throws IOException {
-        JsonNode root;
+        String text;
         try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + ": not a valid review file (it is not UTF-8 text)", e);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ":" + e.getLocation().getLineNr() + ": not a valid review file ("
-                    + e.getOriginalMessage() + ")", e);
+            throw new IOException(file + lineOf(e) + ": not a valid review file (" + e.getOriginalMessage() + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": not a valid review file (expected a JSON object)");
@@ -167,18 +174,43 @@ public final class ReviewFiles {
         return root;
     }
 
-    /** The object to add to: the file's, a new one, or a new one after setting a damaged file aside. */
+    /** ":LINE" where the parser stopped, when it says; a nesting limit, for one, comes without a place. */
+    private static String lineOf(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
+    }
+
+    /**
+     * The object to add to: the file's, a new one, or a new one after setting aside a file that is not a review
+     * (damaged JSON, another encoding, JSON of another shape), so whatever it held can still be recovered.
+     */
     private static ObjectNode objectToRewrite(Path file) throws IOException {
+        String text;
         try {
-            JsonNode old = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            return old != null && old.isObject() ? (ObjectNode) old : JSON.createObjectNode();
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return JSON.createObjectNode();
-        } catch (JsonProcessingException e) {
-            // A damaged file is set aside rather than overwritten, so whatever it held can still be recovered.
-            Files.move(file, file.resolveSibling(file.getFileName() + ".damaged"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (CharacterCodingException e) {
+            setAside(file);
             return JSON.createObjectNode();
         }
+        try {
+            JsonNode old = JSON.readTree(text);
+            if (old != null && old.isObject()) {
+                return (ObjectNode) old;
+            }
+        } catch (JsonProcessingException e) {
+            LOG.debug("{} is not valid JSON", file, e);
+        }
+        if (!text.isBlank()) {
+            setAside(file);
+        }
+        return JSON.createObjectNode();
+    }
+
+    private static void setAside(Path file) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+        LOG.warn("{} is not a review file Retake can read; it is kept as {}", file, aside.getFileName());
+        Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,10 +1,12 @@
 package app.retake.settings;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,8 @@ public final class SettingsStore {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new Loaded(d, List.of());
+        } catch (CharacterCodingException e) {
+            return new Loaded(d, List.of(file + ": is not UTF-8 text; using the defaults"));
         } catch (IOException e) {
             return new Loaded(d, List.of(file + ": could not be read (" + e.getMessage() + "); using the defaults"));
         }
@@ -67,8 +71,11 @@ public final class SettingsStore {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            return new Loaded(d, List.of(file + ":" + e.getLocation().getLineNr() + ": not valid JSON ("
-                    + e.getOriginalMessage() + "); using the defaults"));
+            // A nesting limit, for one, comes without a place in the file.
+            String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : ":" + e.getLocation().getLineNr();
+            return new Loaded(d, List.of(file + line + ": not valid JSON (" + e.getOriginalMessage()
+                    + "); using the defaults"));
         }
         if (root == null || !root.isObject()) {
             return new Loaded(d, List.of(file + ": expected a JSON object; using the defaults"));
@@ -94,8 +101,13 @@ public final class SettingsStore {
         return new Loaded(s, r.problems);
     }
 
-    /** Writes the settings atomically: the old file or the new one, never half of either. */
+    /**
+     * Writes the settings atomically: the old file or the new one, never half of either. A file that could not be
+     * read at all (damaged, another encoding) is first kept as {@code settings.json.damaged}, so the settings it
+     * held can still be recovered by hand.
+     */
     public void save(Settings s) throws IOException {
+        keepIfUnreadable();
         ObjectNode root = JSON.createObjectNode();
         root.put("camera", s.camera());
         root.put("microphone", s.microphone());
@@ -126,6 +138,31 @@ public final class SettingsStore {
         root.put("transcriptOnly", s.privacy().transcriptOnly());
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
+    }
+
+    private void keepIfUnreadable() throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (CharacterCodingException e) {
+            text = null;
+        }
+        if (text != null) {
+            if (text.isBlank()) {
+                return;
+            }
+            try {
+                JsonNode root = JSON.readTree(text);
+                if (root != null && root.isObject()) {
+                    return;
+                }
+            } catch (JsonProcessingException e) {
+                // not JSON: kept below
+            }
+        }
+        Files.move(file, file.resolveSibling(file.getFileName() + ".damaged"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Reads one field at a time, keeping the default and noting the problem when a field is wrong. */

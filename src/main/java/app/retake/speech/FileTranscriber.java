@@ -37,7 +37,13 @@ public final class FileTranscriber {
     }
 
     private Heard listen(Path file, boolean keepAudio) throws IOException {
-        try (VoskDecoder vosk = new VoskDecoder(model, modelName, null)) {
+        VoskDecoder decoder;
+        try {
+            decoder = new VoskDecoder(model, modelName, null);
+        } catch (IllegalStateException e) {
+            throw new IOException(file + ": cannot be transcribed (" + e.getMessage() + ")", e);
+        }
+        try (VoskDecoder vosk = decoder) {
             SampleBuffer kept = keepAudio ? new SampleBuffer() : null;
             decode(file, (block, length) -> {
                 vosk.feed(block, length);

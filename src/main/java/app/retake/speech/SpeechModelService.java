@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
 import org.vosk.Model;
+import org.vosk.Recognizer;
 
 /**
  * Owns the one shared Vosk model: loads it on its own thread and tells listeners how that went.
@@ -78,9 +79,18 @@ public final class SpeechModelService implements AutoCloseable {
         } else {
             long start = System.nanoTime();
             try {
-                LibVosk.setLogLevel(LogLevel.WARNINGS);
-                model = new Model(dir.toString());
-                outcome = new ModelStatus.Ready(dir, Duration.ofNanos(System.nanoTime() - start));
+                Optional<String> damaged = ModelCheck.problem(dir);
+                if (damaged.isPresent()) {
+                    outcome = new ModelStatus.Failed(dir, damaged.get());
+                } else {
+                    LibVosk.setLogLevel(LogLevel.WARNINGS);
+                    Model loaded = new Model(dir.toString());
+                    outcome = usable(loaded);
+                    if (outcome == null) {
+                        model = loaded;
+                        outcome = new ModelStatus.Ready(dir, Duration.ofNanos(System.nanoTime() - start));
+                    }
+                }
             } catch (IOException e) {
                 outcome = new ModelStatus.Failed(dir, "Vosk could not read it (" + e.getMessage() + ")");
             } catch (LinkageError e) {
@@ -97,6 +107,19 @@ public final class SpeechModelService implements AutoCloseable {
             listener.accept(outcome);
         }
         return outcome;
+    }
+
+    /**
+     * Null when a recogniser can be made from {@code loaded}; otherwise why not, and the model is closed. A model
+     * missing its decoding graph loads without complaint and fails only here, which would otherwise stop every take.
+     */
+    private ModelStatus usable(Model loaded) {
+        try (Recognizer probe = new Recognizer(loaded, LiveTranscriber.RATE)) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            loaded.close();
+            return new ModelStatus.Failed(dir, "Vosk could not use it (" + e.getMessage() + ")");
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,6 +21,8 @@ public final class TranscriptFiles {
     static final double CUE_PAUSE = 0.7;
     static final int CUE_WORDS = 8;
     static final double CUE_SECONDS = 3.5;
+    /** No take lasts a day; a longer time in a transcript is damage. */
+    static final double MAX_SECONDS = 24 * 3600;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,15 +47,60 @@ public final class TranscriptFiles {
         }
     }
 
-    /** Reads the JSON form back. */
+    /**
+     * Reads the JSON form back.
+     *
+     * @throws IOException saying what is wrong when the text is not a transcript: not JSON, another shape, or
+     *                     words without text or with impossible times (negative, past a day, ending before they
+     *                     start), which only damage or a hand edit leaves and which no measurement could use
+     */
     public static Transcript parse(String json) throws IOException {
-        var root = JSON.readTree(json);
-        List<Word> words = new ArrayList<>();
-        for (var w : root.path("words")) {
-            words.add(new Word(w.path("word").asText(), w.path("start").asDouble(), w.path("end").asDouble(),
-                    w.path("confidence").asDouble(1)));
+        JsonNode root = JSON.readTree(json);
+        if (root == null || !root.isObject()) {
+            throw new IOException("not a transcript (expected a JSON object)");
         }
-        return new Transcript(words, root.path("seconds").asDouble(), root.path("model").asText());
+        JsonNode list = root.get("words");
+        if (list == null || !list.isArray()) {
+            throw new IOException("not a transcript (it has no list of words)");
+        }
+        List<Word> words = new ArrayList<>();
+        double last = 0;
+        for (JsonNode w : list) {
+            JsonNode text = w.get("word");
+            if (!w.isObject() || text == null || !text.isTextual()) {
+                throw new IOException("damaged transcript: word " + (words.size() + 1) + " has no text");
+            }
+            double start = time(w, "start", words.size() + 1);
+            double end = time(w, "end", words.size() + 1);
+            if (end < start) {
+                throw new IOException("damaged transcript: word " + (words.size() + 1) + " ends before it starts");
+            }
+            JsonNode confidence = w.get("confidence");
+            double sure = 1;
+            if (confidence != null) {
+                sure = confidence.asDouble(-1);
+                if (!confidence.isNumber() || !(sure >= 0 && sure <= 1)) {
+                    throw new IOException("damaged transcript: word " + (words.size() + 1)
+                            + " has a confidence that is not from 0 to 1");
+                }
+            }
+            words.add(new Word(text.asText(), start, end, sure));
+            last = Math.max(last, end);
+        }
+        double seconds = root.has("seconds") ? time(root, "seconds", 0) : last;
+        JsonNode model = root.get("model");
+        return new Transcript(words, seconds, model != null && model.isTextual() ? model.asText() : "");
+    }
+
+    /** A time in seconds from a transcript: a number from 0 to a day. */
+    private static double time(JsonNode node, String field, int word) throws IOException {
+        JsonNode n = node.get(field);
+        double value = n == null || !n.isNumber() ? Double.NaN : n.asDouble();
+        if (!(value >= 0 && value <= MAX_SECONDS)) {
+            throw new IOException("damaged transcript: " + (word > 0 ? "word " + word + " has " : "") + "no valid "
+                    + field + " time");
+        }
+        return value;
     }
 
     /** One subtitle: the words said between {@code start} and {@code end}, in seconds. */

@@ -2,10 +2,12 @@ package app.retake.storage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,9 @@ public final class AppendOnlyCsv {
     /** The format every append-only file uses. */
     public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n")
             .setIgnoreEmptyLines(false).get();
+
+    /** What a reader sees in place of bytes that are not UTF-8: a damaged row, which costs only itself. */
+    public static final char NOT_TEXT = '\uFFFD';
 
     private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyCsv.class);
 
@@ -138,6 +143,15 @@ public final class AppendOnlyCsv {
         }
     }
 
+    /**
+     * Reads {@code file} as UTF-8, bytes that are not UTF-8 read as {@link #NOT_TEXT}: one damaged row (a Latin-1
+     * letter, a flipped byte) must not make every other row unreadable.
+     */
+    public static BufferedReader reader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    }
+
     /** Reads the schema number from a comment line such as {@code # retake attempt log, schema=1}. */
     public static int schemaOf(String commentLine, int fallback) {
         int at = commentLine.indexOf("schema=");
@@ -158,7 +172,7 @@ public final class AppendOnlyCsv {
     }
 
     private void checkHeader() throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = reader(file)) {
             String line = reader.readLine();
             if (line != null && line.startsWith("#")) {
                 line = reader.readLine();

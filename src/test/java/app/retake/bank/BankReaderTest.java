@@ -193,4 +193,47 @@ class BankReaderTest {
         FileProblem problem = new FileProblem(dir.resolve("banks/mine.csv"), 7, "empty question");
         assertThat(problem.describe(dir)).isEqualTo(Path.of("banks", "mine.csv") + ":7: empty question");
     }
+
+    @Test
+    void aStrayNulCostsOnlyItsRowWhileATextFileFullOfThemIsNotCsv() throws IOException {
+        Path file = dir.resolve("nul.csv");
+        Files.write(file, (HEADER + "q1,opener,Why us?,,,,,\n" + "q2,opener,Wh\0y now?,,,,,\n"
+                + "q3,opener,Why not?,,,,,\n").getBytes(StandardCharsets.UTF_8));
+        QuestionBank bank = new BankReader().read(file);
+        assertThat(bank.questions()).extracting(Question::id).containsExactly("q1", "q3");
+        assertThat(problems(bank)).containsExactly("3: contains NUL characters, which do not belong in a text file");
+
+        Path utf16 = dir.resolve("utf16.csv");
+        Files.write(utf16, (HEADER + "q1,opener,Why us?,,,,,\n").getBytes(StandardCharsets.UTF_16LE));
+        assertThat(problems(new BankReader().read(utf16))).containsExactly(
+                "0: is not a CSV file (it contains binary data)");
+    }
+
+    @Test
+    void aHugeOrUnprintableCellIsQuotedShortInItsProblem() throws IOException {
+        QuestionBank bank = read("huge.csv", HEADER + "q 1" + "x".repeat(1_000_000) + ",opener,Why?,,,,\u001b[31m,\n");
+        assertThat(problems(bank)).singleElement().asString().hasSizeLessThan(300)
+                .contains("id \"q 1xxxxxxxx").contains("...\"").contains("difficulty \"?[31m\"");
+    }
+
+    @Test
+    void aQuoteLeftOpenThatRunsOnIntoTheNextRowsCostsOnlyItsOwnLine() throws IOException {
+        QuestionBank bank = read("run-on.csv", HEADER
+                + "q1,opener,\"Open quote never closed,,,,,\n"
+                + "q2,opener,Why now?,,,,,\n"
+                + "q3,opener,Closes it\",,,,,,,\n"
+                + "q4,opener,Why not?,,,,,\n");
+        assertThat(bank.questions()).extracting(Question::id).containsExactly("q2", "q4");
+        assertThat(bank.problems()).extracting(FileProblem::line).containsExactly(2L, 4L);
+        assertThat(bank.problems().get(0).reason()).contains("a quote opened on this line");
+
+        QuestionBank fewer = read("run-on-2.csv", HEADER
+                + "q1,opener,\"Open quote never closed,,,,,\n"
+                + "q2,opener,Why now?,,,,,\n"
+                + "q3,opener,Closes it\",x\n"
+                + "q4,opener,\"Why,\nwrapped over lines?\",,,,,\n");
+        assertThat(fewer.problems()).extracting(FileProblem::line).containsExactly(2L);
+        assertThat(fewer.questions()).extracting(Question::id).containsExactly("q2", "q3", "q4");
+        assertThat(fewer.questions().get(2).text()).isEqualTo("Why,\nwrapped over lines?");
+    }
 }

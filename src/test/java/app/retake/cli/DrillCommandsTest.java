@@ -106,4 +106,19 @@ class DrillCommandsTest {
         assertThat(run("debrief", "list").out()).contains("2026-11-20  Acme (Office manager): 3 asked")
                 .contains("lessons: Have a calm answer ready.");
     }
+
+    @Test
+    void aQuestionNoBankHasAnyMoreIsShownByItsIdAndNeverSprung() throws IOException {
+        rate("deleted-from-my-bank", Rating.UNPREPARED, 120, "me");
+        rate("open-tell-me-about-yourself", Rating.UNPREPARED, 60, "me");
+        CliTest.Run stats = run("stats");
+        assertThat(stats.exit()).isZero();
+        assertThat(stats.out().lines().filter(l -> l.startsWith("deleted-from-my-bank"))).singleElement().asString()
+                .contains("(not in any bank)");
+        assertThat(stats.out()).contains("open-tell-me-about-yourself")
+                .contains("2 questions rated, 2 still unprepared");
+        CliTest.Run spring = run("spring", "--unprepared", "--count", "5", "--seed", "3");
+        assertThat(spring.exit()).isZero();
+        assertThat(spring.out()).contains("open-tell-me-about-yourself").doesNotContain("deleted-from-my-bank");
+    }
 }

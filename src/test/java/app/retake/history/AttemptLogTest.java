@@ -137,4 +137,63 @@ class AttemptLogTest {
                 Optional.of(Rating.SHAKY), Duration.ZERO, Optional.empty(), Optional.empty(), Map.of());
         assertThat(a.effectiveRating()).contains(Rating.SHAKY);
     }
+
+    @Test
+    void aRowWithBytesThatAreNotUtf8CostsOnlyThatRowAndTheLogStillGrows() throws IOException {
+        AttemptLog log = AttemptLog.in(dir);
+        log.append(attempt("q1", T0, Rating.GOOD));
+        // A spreadsheet saved one row in Latin-1: "Zoë" as the single byte 0xEB.
+        byte[] latin1 = "2026-11-20T09:31:00+01:00,s1,t2,q2,core,solo,Zo\u00eb,good,,1,,,\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(log.file(), latin1, java.nio.file.StandardOpenOption.APPEND);
+        log.append(attempt("q3", T0.plusMinutes(2), Rating.SHAKY));
+
+        AttemptLog.History history = log.readAll();
+
+        assertThat(history.attempts()).extracting(Attempt::questionId).containsExactly("q1", "q3");
+        assertThat(history.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(log.file());
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.reason()).startsWith("contains bytes that are not UTF-8 text");
+        });
+    }
+
+    @Test
+    void aQuoteLeftOpenCostsOnlyItsOwnLineEvenWhenAQuoteLaterClosesIt() throws IOException {
+        AttemptLog log = AttemptLog.in(dir);
+        log.append(attempt("q1", T0, Rating.GOOD));
+        Files.writeString(log.file(), "2026-11-20T09:31:00+01:00,s1,\"t2,q2,core,solo,me,good,,1,,,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        log.append(attempt("q3", T0.plusMinutes(2), Rating.SHAKY));
+        Files.writeString(log.file(), "rubbish,\"closes it\",x\n", java.nio.file.StandardOpenOption.APPEND);
+        log.append(attempt("q5", T0.plusMinutes(4), Rating.NAILED));
+
+        AttemptLog.History history = log.readAll();
+
+        assertThat(history.attempts()).extracting(Attempt::questionId).containsExactly("q1", "q3", "q5");
+        assertThat(history.problems()).extracting(FileProblem::line).containsExactly(4L, 6L);
+    }
+
+    @Test
+    void aHeaderLongerThanAnyBufferDoesNotHideTheRowsAfterIt() throws IOException {
+        AttemptLog log = AttemptLog.in(dir);
+        Files.writeString(log.file(), "time,question" + ",extra".repeat(20_000) + "\n2026-11-20T09:31:00+01:00,q1\n");
+        AttemptLog.History history = log.readAll();
+        assertThat(history.problems()).isEmpty();
+        assertThat(history.attempts()).extracting(Attempt::questionId).containsExactly("q1");
+    }
+
+    @Test
+    void aDamagedHeaderRowIsReportedAndTheRowsAfterItAreReadInRetakesOwnOrder() throws IOException {
+        AttemptLog log = AttemptLog.in(dir);
+        log.append(attempt("q1", T0, Rating.GOOD));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log.file()));
+        lines.set(1, "\"" + lines.get(1));
+        Files.write(log.file(), lines);
+
+        AttemptLog.History history = log.readAll();
+
+        assertThat(history.problems()).extracting(FileProblem::line).containsExactly(2L);
+        assertThat(history.attempts()).containsExactly(attempt("q1", T0, Rating.GOOD));
+    }
 }

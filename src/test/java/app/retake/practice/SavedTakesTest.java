@@ -83,4 +83,18 @@ class SavedTakesTest {
         assertThat(opened.take().notes()).filteredOn(n -> n.contains("not a valid review file")).hasSize(1);
         assertThat(files.review()).as("reading never sets the file aside").exists();
     }
+
+    @Test
+    void aRecordingWhoseSoundCannotBeReadIsNamedAndTheRestStillOpens() throws Exception {
+        TakeFiles files = take();
+        Files.write(files.video(), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 1, 2, 3});
+        ReviewFiles.write(files.review(), Optional.of(Rating.GOOD), SelfCheck.EMPTY);
+
+        SavedTakes.Opened opened = open(files);
+
+        assertThat(opened.take().transcript()).isPresent();
+        assertThat(opened.take().metrics()).isPresent();
+        assertThat(opened.review().rating()).contains(Rating.GOOD);
+        assertThat(opened.take().notes()).anyMatch(n -> n.contains(files.video().toString()) && n.contains("damaged"));
+    }
 }

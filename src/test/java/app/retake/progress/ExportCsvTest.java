@@ -124,4 +124,17 @@ class ExportCsvTest {
         assertThat(records.get(2).get(0)).isEqualTo("2");
         assertThat(records.get(2).get(3)).isEqualTo("'@Why should we hire you?");
     }
+
+    @Test
+    void formulasAfterBlanksOrInFullWidthOrAfterALineBreakAreWrittenAsTextToo() {
+        assertThat(CsvExport.safe("  =1+2")).isEqualTo("'  =1+2");
+        assertThat(CsvExport.safe("\u00A0@SUM(A1)")).isEqualTo("'\u00A0@SUM(A1)");
+        assertThat(CsvExport.safe("\uFF1D1+2")).isEqualTo("'\uFF1D1+2");
+        assertThat(CsvExport.safe("\u3000\uFF0Bcmd")).isEqualTo("'\u3000\uFF0Bcmd");
+        assertThat(CsvExport.safe("\uFF0D2")).isEqualTo("'\uFF0D2");
+        assertThat(CsvExport.safe("\uFF20x")).isEqualTo("'\uFF20x");
+        assertThat(CsvExport.safe("\n=cmd")).isEqualTo("'\n=cmd");
+        assertThat(CsvExport.safe("  plain words")).isEqualTo("  plain words");
+        assertThat(CsvExport.safe("   ")).isEqualTo("   ");
+    }
 }

@@ -99,4 +99,34 @@ class ReviewFilesTest {
                 .hasMessageContaining("Content is scored 1 to 5");
         assertThat(new Flag(3, "  lost   eye contact ").kind()).isEqualTo("lost eye contact");
     }
+
+    @Test
+    void aReviewThatIsNotUtf8IsNamedAndSetAsideWhenRatedAgain() throws Exception {
+        Path file = dir.resolve("take-03.review.json");
+        byte[] latin1 = "{\"note\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+        assertThatThrownBy(() -> ReviewFiles.read(file)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": not a valid review file");
+        ReviewFiles.write(file, Optional.of(Rating.NAILED), SelfCheck.EMPTY);
+        assertThat(ReviewFiles.read(file).rating()).contains(Rating.NAILED);
+        assertThat(dir.resolve("take-03.review.json.damaged")).hasBinaryContent(latin1);
+    }
+
+    @Test
+    void aReviewNestedTooDeepIsReportedNotThrownAsAnyOtherError() throws Exception {
+        Path file = dir.resolve("take-04.review.json");
+        Files.writeString(file, "[".repeat(5_000));
+        assertThatThrownBy(() -> ReviewFiles.read(file)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": not a valid review file");
+        assertThatThrownBy(() -> ReviewFiles.readInterviewer(file)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aReviewOfAnotherShapeIsKeptAsideWhenRatedAgain() throws Exception {
+        Path file = dir.resolve("take-05.review.json");
+        Files.writeString(file, "[\"good\", \"slow start\"]");
+        ReviewFiles.writeInterviewer(file, InterviewerReview.NONE);
+        assertThat(dir.resolve("take-05.review.json.damaged")).hasContent("[\"good\", \"slow start\"]");
+        assertThat(ReviewFiles.read(file)).isEqualTo(ReviewFiles.Review.NONE);
+    }
 }

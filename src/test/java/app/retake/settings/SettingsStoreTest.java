@@ -95,4 +95,33 @@ class SettingsStoreTest {
         assertThat(read.days()).containsExactly(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.THURSDAY);
         assertThat(read.toSchedule(java.time.ZoneOffset.UTC).windowStart()).isEqualTo(java.time.LocalTime.of(8, 0));
     }
+
+    @Test
+    void settingsNestedTooDeepOrNotUtf8FallBackToTheDefaultsAndSaySo() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"a\":" + "[".repeat(5_000));
+        var deep = SettingsStore.in(dir).load();
+        assertThat(deep.settings()).isEqualTo(Settings.defaults());
+        assertThat(deep.problems()).singleElement().asString().startsWith(file + ": not valid JSON");
+
+        Files.write(file, "{\"profile\": \"Zo\u00eb\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        var latin1 = SettingsStore.in(dir).load();
+        assertThat(latin1.settings()).isEqualTo(Settings.defaults());
+        assertThat(latin1.problems()).singleElement().asString()
+                .isEqualTo(file + ": is not UTF-8 text; using the defaults");
+    }
+
+    @Test
+    void savingOverAnUnreadableFileKeepsItAsideAndAReadableOneIsSimplyReplaced() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"profile\": \"alex\", oops");
+        SettingsStore store = SettingsStore.in(dir);
+        store.save(Settings.defaults().withProfile("sam"));
+        assertThat(dir.resolve("settings.json.damaged")).hasContent("{\"profile\": \"alex\", oops");
+        assertThat(store.load().settings().profile()).isEqualTo("sam");
+
+        Files.delete(dir.resolve("settings.json.damaged"));
+        store.save(Settings.defaults().withProfile("kim"));
+        assertThat(dir.resolve("settings.json.damaged")).doesNotExist();
+    }
 }

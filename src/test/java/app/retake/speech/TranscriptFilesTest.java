@@ -1,6 +1,7 @@
 package app.retake.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
@@ -49,5 +50,27 @@ class TranscriptFilesTest {
         assertThat(WordErrorRate.of("the cat sat on the mat", "the cat sat on mat")).isEqualTo(1 / 6.0);
         assertThat(WordErrorRate.of("the cat sat", "a cat sat down")).isEqualTo(2 / 3.0);
         assertThat(WordErrorRate.of("Hello, World!", "hello world")).isZero();
+    }
+
+    @Test
+    void textThatIsNotATranscriptIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> TranscriptFiles.parse("[]")).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a transcript");
+        assertThatThrownBy(() -> TranscriptFiles.parse("{\"seconds\": 3}")).isInstanceOf(IOException.class)
+                .hasMessageContaining("no list of words");
+        assertThatThrownBy(() -> TranscriptFiles.parse("")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void wordsWithImpossibleTimesAreRefusedRatherThanMeasured() {
+        for (String word : List.of("{\"word\": \"a\", \"start\": -1, \"end\": 1}",
+                "{\"word\": \"a\", \"start\": 2, \"end\": 1}",
+                "{\"word\": \"a\", \"start\": 0, \"end\": 1e300}",
+                "{\"word\": \"a\", \"start\": \"soon\", \"end\": 1}",
+                "{\"word\": 5, \"start\": 0, \"end\": 1}",
+                "{\"word\": \"a\", \"start\": 0, \"end\": 1, \"confidence\": 7}")) {
+            assertThatThrownBy(() -> TranscriptFiles.parse("{\"seconds\": 3, \"words\": [" + word + "]}"))
+                    .as(word).isInstanceOf(IOException.class).hasMessageContaining("damaged transcript");
+        }
     }
 }

@@ -21,6 +21,8 @@ class FaultsSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> noFaultLosesData() {
+        assertThat(Faults.all()).as("the catalogue covers issue 8's areas").extracting(FaultTrial::area)
+                .contains(FaultTrial.Area.values());
         return Faults.all().stream().map(trial -> DynamicTest.dynamicTest(trial.fault(), () -> {
             Path scratch = Files.createDirectories(dir.resolve(Integer.toHexString(trial.fault().hashCode())));
             FaultTrial.Outcome outcome = trial.run(trial.quickTrials(), scratch);

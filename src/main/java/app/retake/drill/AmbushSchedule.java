@@ -33,6 +33,11 @@ public final class AmbushSchedule {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /** The same schedule over other hours, drawing from the same random source (seeded in tests). */
+    public AmbushSchedule with(AmbushSettings other) {
+        return new AmbushSchedule(other, random);
+    }
+
     public AmbushSettings settings() {
         return settings;
     }

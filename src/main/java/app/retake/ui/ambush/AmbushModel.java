@@ -204,7 +204,7 @@ public final class AmbushModel {
         if (wasArmed) {
             disarm();
         }
-        schedule = new AmbushSchedule(settings, new SplittableRandom());
+        schedule = schedule.with(settings);
         timer = new AmbushTimer(schedule, clock, scheduler, at -> onFxThread(() -> due(at)));
         if (wasArmed) {
             arm();

@@ -1,6 +1,5 @@
 package app.retake.faults;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ public final class BankFuzzTrial implements FaultTrial {
 
     /** The seed a run starts from unless {@code retake.faults.seed} says otherwise. */
     static final long DEFAULT_SEED = 0x5EEDBA4CL;
-    private static final int MAX_NOTES = 6;
 
     private final long seed;
 
@@ -61,54 +59,42 @@ public final class BankFuzzTrial implements FaultTrial {
     }
 
     @Override
-    public Outcome run(int trials, Path scratch) throws IOException {
+    public Outcome run(int trials, Path scratch) throws Exception {
         List<DamagedBank.Source> sources = List.of(DamagedBank.core(), DamagedBank.small());
         Path in = Files.createDirectories(scratch.resolve("in"));
         Path banks = Files.createDirectories(scratch.resolve("banks"));
         Files.writeString(banks.resolve("other.csv"), "id,category,question\nother-1,opener,Why now?\n"
                 + "fz-intro,opener,A question whose id a damaged file may also use\n");
-        int lost = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
         long rowsKept = 0;
         long rowsDamaged = 0;
-        long reported = 0;
-        List<String> failures = new ArrayList<>();
+        long[] reported = new long[1];
         for (int i = 0; i < trials; i++) {
-            long trialSeed = seed + i;
-            SplittableRandom random = new SplittableRandom(trialSeed);
+            SplittableRandom random = tally.random(i);
             DamagedBank.Case c = DamagedBank.make(sources.get(random.nextInt(sources.size())), random);
             Path file = in.resolve("fuzz-" + (i % 7) + ".csv");
             Files.write(file, c.bytes());
-            List<String> wrong;
             try {
-                QuestionLibrary library = QuestionLibrary.loadFolder(in);
-                wrong = check(c, file, library.banks().get(0));
-                BankImport.Check imported = new BankImport(banks).check(file);
-                wrong.addAll(checkImport(c, file, imported, library.banks().get(0)));
-                reported += library.problems().size();
-            } catch (RuntimeException | Error e) {
-                wrong = List.of("an exception escaped: " + e);
+                tally.check(i, c.description(), () -> {
+                    QuestionLibrary library = QuestionLibrary.loadFolder(in);
+                    List<String> wrong = new ArrayList<>(check(c, file, library.banks().get(0)));
+                    BankImport.Check imported = new BankImport(banks).check(file);
+                    wrong.addAll(checkImport(c, file, imported, library.banks().get(0)));
+                    reported[0] += library.problems().size();
+                    return wrong;
+                });
             } finally {
                 Files.deleteIfExists(file);
             }
             rowsKept += c.rows().stream().filter(DamagedBank.Row::untouched).count();
             rowsDamaged += c.rows().stream().filter(r -> !r.untouched()).count();
-            if (!wrong.isEmpty()) {
-                lost++;
-                if (failures.size() < MAX_NOTES) {
-                    failures.add("trial " + i + " (seed " + trialSeed + ", " + c.description() + "): "
-                            + String.join("; ", wrong.subList(0, Math.min(3, wrong.size()))));
-                }
-            }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " damaged files from core.csv and a small hand-made bank, seed " + seed
+        return tally.outcome(trials, trials + " damaged files from core.csv and a small hand-made bank, seed " + seed
                 + " (-Dretake.faults.seed to repeat); " + rowsDamaged + " rows damaged, " + rowsKept
-                + " left alone, " + reported + " problems reported");
-        notes.add("checked: no exception escapes loading or the import check; every row left alone loads at its "
-                + "line; every damaged row loads or is reported at a line it spans; every problem names the file "
-                + "and a line in it; a file that cannot be read at all says so");
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
+                + " left alone, " + reported[0] + " problems reported", List.of("checked: no exception escapes "
+                + "loading or the import check; every row left alone loads at its line; every damaged row loads or "
+                + "is reported at a line it spans; every problem names the file and a line in it; a file that "
+                + "cannot be read at all says so"));
     }
 
     /** What is wrong with how a damaged file was loaded; empty when nothing is. */

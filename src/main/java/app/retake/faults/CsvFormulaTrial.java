@@ -44,7 +44,6 @@ public final class CsvFormulaTrial implements FaultTrial {
         "-1+1", "@SUM(1+1)*cmd|' /C calc'!A0", "=1+1", "\uFF1D1+1", "\uFF0Bcmd|'/C calc'!A0", "\uFF0D2+3",
         "\uFF20SUM(A1)", "\uFE66IMPORTXML(A1)", "=", "-", "+", "@"};
     private static final String[] LEADS = {"", "", " ", "   ", "\t", "\r", "\n", "\u00A0", "\u3000", " \t "};
-    private static final int MAX_NOTES = 5;
     private final long seed;
 
     public CsvFormulaTrial() {
@@ -77,34 +76,22 @@ public final class CsvFormulaTrial implements FaultTrial {
 
     @Override
     public Outcome run(int trials, Path scratch) throws Exception {
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
-        long cells = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
+        long[] cells = new long[1];
         for (int i = 0; i < trials; i++) {
-            long trialSeed = seed + i;
             Path dir = Files.createDirectories(scratch.resolve("t" + i));
-            List<String> wrong = new ArrayList<>();
-            try {
-                cells += trial(dir, new SplittableRandom(trialSeed), wrong);
-            } catch (RuntimeException | Error e) {
-                wrong.add("an exception escaped: " + e);
-            }
+            SplittableRandom random = tally.random(i);
+            tally.check(i, "", () -> {
+                List<String> wrong = new ArrayList<>();
+                cells[0] += trial(dir, random, wrong);
+                return wrong;
+            });
             Trials.deleteTree(dir);
-            if (!wrong.isEmpty()) {
-                lost++;
-                if (failures.size() < MAX_NOTES) {
-                    failures.add("trial " + i + " (seed " + trialSeed + "): "
-                            + String.join("; ", wrong.subList(0, Math.min(3, wrong.size()))));
-                }
-            }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " exports of attempts and unprepared lists carrying formulas (seed " + seed + "), " + cells
-                + " cells read back with Commons CSV; checked: no cell starts, even after spaces, with = + - @ (or "
-                + "their full-width forms), a tab or a line break, and each reads as written, at most with a "
-                + "leading apostrophe");
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
+        return tally.outcome(trials, trials + " exports of attempts and unprepared lists carrying formulas (seed "
+                + seed + "), " + cells[0] + " cells read back with Commons CSV; checked: no cell starts, even after "
+                + "spaces, with = + - @ (or their full-width forms), a tab or a line break, and each reads as "
+                + "written, at most with a leading apostrophe");
     }
 
     private static String sly(SplittableRandom random) {

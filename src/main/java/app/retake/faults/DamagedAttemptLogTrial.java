@@ -28,7 +28,6 @@ import app.retake.storage.FileProblem;
  */
 public final class DamagedAttemptLogTrial implements FaultTrial {
 
-    private static final int MAX_NOTES = 5;
     private final long seed;
 
     public DamagedAttemptLogTrial() {
@@ -65,17 +64,14 @@ public final class DamagedAttemptLogTrial implements FaultTrial {
 
     @Override
     public Outcome run(int trials, Path scratch) throws Exception {
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
-        long kept = 0;
-        long damagedRows = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
+        long[] kept = new long[1];
+        long[] damagedRows = new long[1];
         for (int i = 0; i < trials; i++) {
-            long trialSeed = seed + i;
-            SplittableRandom random = new SplittableRandom(trialSeed);
+            SplittableRandom random = tally.random(i);
             Path data = Files.createDirectories(scratch.resolve("t" + i));
-            List<String> wrong = new ArrayList<>();
             List<String> what = new ArrayList<>();
-            try {
+            tally.check(i, () -> String.join(", ", what), () -> {
                 AttemptLog log = AttemptLog.in(data);
                 List<Attempt> written = new ArrayList<>();
                 int count = 3 + random.nextInt(40);
@@ -87,31 +83,19 @@ public final class DamagedAttemptLogTrial implements FaultTrial {
                 List<Row> rows = new ArrayList<>();
                 byte[] bytes = damage(Files.readAllBytes(log.file()), written, random, rows, what);
                 Files.write(log.file(), bytes);
-                kept += rows.stream().filter(r -> r.attempt() != null).count();
-                damagedRows += rows.stream().filter(r -> r.attempt() == null).count();
-                wrong.addAll(check(log, bytes, rows));
-            } catch (RuntimeException | Error e) {
-                wrong.add("an exception escaped: " + e);
-            }
+                kept[0] += rows.stream().filter(r -> r.attempt() != null).count();
+                damagedRows[0] += rows.stream().filter(r -> r.attempt() == null).count();
+                return check(log, bytes, rows);
+            });
             Trials.deleteTree(data);
-            if (!wrong.isEmpty()) {
-                lost++;
-                if (failures.size() < MAX_NOTES) {
-                    failures.add("trial " + i + " (seed " + trialSeed + ", " + String.join(", ", what) + "): "
-                            + String.join("; ", wrong.subList(0, Math.min(3, wrong.size()))));
-                }
-            }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " logs written by Retake, then damaged (seed " + seed + "): " + damagedRows
-                + " rows damaged or added, " + kept + " left alone; checked: reading never throws, keeps every row "
-                + "left alone, reports each damaged row with the file and a line it spans; the next take is appended "
-                + "and every row left alone is still read after it");
-        notes.add("a header row left with an open quote is reported and the rows are read in Retake's own column "
-                + "order; appending to such a log is refused (as for any header Retake does not recognise), so those "
-                + "trials stop after reading");
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
+        return tally.outcome(trials, trials + " logs written by Retake, then damaged (seed " + seed + "): "
+                + damagedRows[0] + " rows damaged or added, " + kept[0] + " left alone; checked: reading never "
+                + "throws, keeps every row left alone, reports each damaged row with the file and a line it spans; "
+                + "the next take is appended and every row left alone is still read after it",
+                List.of("a header row left with an open quote is reported and the rows are read in Retake's own "
+                        + "column order; appending to such a log is refused (as for any header Retake does not "
+                        + "recognise), so those trials stop after reading"));
     }
 
     private static Attempt attempt(int n, SplittableRandom random) {

@@ -29,7 +29,6 @@ import app.retake.speech.SpeechModelService;
  */
 public final class DamagedModelTrial implements FaultTrial {
 
-    private static final int MAX_NOTES = 5;
     private final long seed;
 
     public DamagedModelTrial() {
@@ -68,38 +67,25 @@ public final class DamagedModelTrial implements FaultTrial {
     public Outcome run(int trials, Path scratch) throws Exception {
         Path real = SpeechModels.folder();
         boolean haveReal = Files.isRegularFile(real.resolve("am/final.mdl"));
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
         for (int i = 0; i < trials; i++) {
-            long trialSeed = seed + i;
-            SplittableRandom random = new SplittableRandom(trialSeed);
-            Path dir = scratch.resolve("t" + i);
-            Files.createDirectories(dir);
-            List<String> wrong = new ArrayList<>();
-            String what = "";
-            try {
-                Case c = make(dir, real, haveReal ? i % 8 : i % 4, random);
-                what = c.what();
-                wrong.addAll(check(c, i == 0 ? Optional.of(dir) : Optional.empty()));
-            } catch (RuntimeException | Error e) {
-                wrong.add("an exception escaped: " + e);
-            }
+            SplittableRandom random = tally.random(i);
+            Path dir = Files.createDirectories(scratch.resolve("t" + i));
+            int kind = haveReal ? i % 8 : i % 4;
+            Optional<Path> doctorFolder = i == 0 ? Optional.of(dir) : Optional.empty();
+            String[] what = {""};
+            tally.check(i, () -> what[0], () -> {
+                Case c = make(dir, real, kind, random);
+                what[0] = c.what();
+                return check(c, doctorFolder);
+            });
             Trials.deleteTree(dir);
-            if (!wrong.isEmpty()) {
-                lost++;
-                if (failures.size() < MAX_NOTES) {
-                    failures.add("trial " + i + " (seed " + trialSeed + ", " + what + "): " + String.join("; ", wrong));
-                }
-            }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " model folders (seed " + seed + "): missing, empty, a file, rubbish"
+        return tally.outcome(trials, trials + " model folders (seed " + seed + "): missing, empty, a file, rubbish"
                 + (haveReal ? ", and copies of " + real + " with one file cut short, changed or gone, or an unknown "
                 + "model with a list cut short" : "; no real model here, so damaged copies of it were not tried")
                 + "; checked: loading never throws and ends missing or failed, naming the damaged file; the doctor "
                 + "says so with the folder; a take records without the model");
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
     }
 
     private static Case make(Path dir, Path real, int kind, SplittableRandom random) throws IOException {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import app.retake.bank.Question;
 import app.retake.history.TakeFiles;
@@ -28,7 +27,6 @@ import app.retake.speech.MetricSettings;
  */
 public final class DamagedRecordingTrial implements FaultTrial {
 
-    private static final int MAX_NOTES = 5;
     private final long seed;
 
     public DamagedRecordingTrial() {
@@ -60,41 +58,26 @@ public final class DamagedRecordingTrial implements FaultTrial {
     }
 
     @Override
-    public Outcome run(int trials, Path scratch) throws IOException {
+    public Outcome run(int trials, Path scratch) throws Exception {
         byte[] good = Files.readAllBytes(SampleTake.video());
         MetricSettings settings = MetricSettings.defaults();
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
         int late = 0;
         try (SpeechModels.Loaded model = SpeechModels.load()) {
             for (int i = 0; i < trials; i++) {
-                long trialSeed = seed + i;
-                SplittableRandom random = new SplittableRandom(trialSeed);
-                FileDamage.Damaged damage = FileDamage.anyFile(good, random);
-                List<String> wrong = new ArrayList<>();
-                try {
-                    wrong.addAll(trial(scratch.resolve("t" + i), damage, settings, model.transcriber()));
-                } catch (RuntimeException | Error e) {
-                    wrong.add("an exception escaped: " + e);
-                }
+                FileDamage.Damaged damage = FileDamage.anyFile(good, tally.random(i));
+                Path dir = scratch.resolve("t" + i);
+                tally.check(i, damage.what(), () -> trial(dir, damage, settings, model.transcriber()));
                 late += model.transcriber().isPresent() ? 1 : 0;
-                if (!wrong.isEmpty()) {
-                    lost++;
-                    if (failures.size() < MAX_NOTES) {
-                        failures.add("trial " + i + " (seed " + trialSeed + ", " + damage.what() + "): "
-                                + String.join("; ", wrong));
-                    }
-                }
-                Trials.deleteTree(scratch.resolve("t" + i));
+                Trials.deleteTree(dir);
             }
-            List<String> notes = new ArrayList<>();
-            notes.add(trials + " copies of a real 2 s take cut short, overwritten or with bytes changed (seed " + seed
-                    + "); checked: opening it for review, comparing it with an earlier take, listing and searching "
-                    + "the history" + (late > 0 ? " and transcribing it late" : "") + " never throw, the damaged file "
-                    + "is named where it could not be read, and no other file or log row changes");
-            model.note().ifPresent(notes::add);
-            notes.addAll(failures);
-            return new Outcome(trials, lost, notes);
+            List<String> extra = new ArrayList<>();
+            model.note().ifPresent(extra::add);
+            return tally.outcome(trials, trials + " copies of a real 2 s take cut short, overwritten or with bytes "
+                    + "changed (seed " + seed + "); checked: opening it for review, comparing it with an earlier "
+                    + "take, listing and searching the history" + (late > 0 ? " and transcribing it late" : "")
+                    + " never throw, the damaged file is named where it could not be read, and no other file or log "
+                    + "row changes", extra);
         }
     }
 

@@ -24,7 +24,6 @@ import app.retake.settings.SettingsStore;
  */
 public final class DamagedSettingsTrial implements FaultTrial {
 
-    private static final int MAX_NOTES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final long seed;
 
@@ -61,46 +60,32 @@ public final class DamagedSettingsTrial implements FaultTrial {
         Settings mine = Settings.defaults().withDevices("synthetic", "none").withProfile("alex")
                 .withVideoSize(new Resolution(1280, 720)).withTiming(5, 90).withLook(Settings.Theme.DARK, 16)
                 .withCategoryTargets(Map.of("behavioural", 120));
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
         for (int i = 0; i < trials; i++) {
-            long trialSeed = seed + i;
-            SplittableRandom random = new SplittableRandom(trialSeed);
+            SplittableRandom random = tally.random(i);
             Path data = Files.createDirectories(scratch.resolve("t" + i));
-            List<String> wrong = new ArrayList<>();
-            String what = "";
-            try {
-                SettingsStore store = SettingsStore.in(data);
-                store.save(mine);
-                Path other = data.resolve("attempts.csv");
-                Files.writeString(other, "# retake attempt log, schema=1\nkept as it is\n");
-                byte[] good = Files.readAllBytes(store.file());
-                int pick = random.nextInt(3);
-                FileDamage.Damaged damage = pick == 0 ? FileDamage.anyFile(good, random)
-                        : pick == 1 ? FileDamage.textFile(good, random) : FileDamage.jsonFile(good, random);
-                what = damage.what();
+            SettingsStore store = SettingsStore.in(data);
+            Path other = data.resolve("attempts.csv");
+            store.save(mine);
+            Files.writeString(other, "# retake attempt log, schema=1\nkept as it is\n");
+            byte[] good = Files.readAllBytes(store.file());
+            int pick = random.nextInt(3);
+            FileDamage.Damaged damage = pick == 0 ? FileDamage.anyFile(good, random)
+                    : pick == 1 ? FileDamage.textFile(good, random) : FileDamage.jsonFile(good, random);
+            tally.check(i, damage.what(), () -> {
                 Files.write(store.file(), damage.bytes());
-                wrong.addAll(check(store, damage.bytes(), mine));
+                List<String> wrong = new ArrayList<>(check(store, damage.bytes(), mine));
                 if (!Files.readString(other).equals("# retake attempt log, schema=1\nkept as it is\n")) {
                     wrong.add("another file in the data folder changed");
                 }
-            } catch (RuntimeException | Error e) {
-                wrong.add("an exception escaped: " + e);
-            }
+                return wrong;
+            });
             Trials.deleteTree(data);
-            if (!wrong.isEmpty()) {
-                lost++;
-                if (failures.size() < MAX_NOTES) {
-                    failures.add("trial " + i + " (seed " + trialSeed + ", " + what + "): " + String.join("; ", wrong));
-                }
-            }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " damaged copies of a saved settings.json (seed " + seed + "); checked: loading never "
-                + "throws, every problem names the file, a profile still readable is kept, an unreadable file is said "
-                + "so, saving works and keeps an unreadable file aside byte for byte, other files stay as they were");
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
+        return tally.outcome(trials, trials + " damaged copies of a saved settings.json (seed " + seed + "); checked: "
+                + "loading never throws, every problem names the file, a profile still readable is kept, an "
+                + "unreadable file is said so, saving works and keeps an unreadable file aside byte for byte, other "
+                + "files stay as they were");
     }
 
     private static List<String> check(SettingsStore store, byte[] damaged, Settings mine) throws Exception {

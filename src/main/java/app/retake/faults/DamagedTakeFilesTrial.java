@@ -35,7 +35,6 @@ import app.retake.speech.TranscriptFiles;
  */
 public final class DamagedTakeFilesTrial implements FaultTrial {
 
-    private static final int MAX_NOTES = 5;
     private final long seed;
 
     public DamagedTakeFilesTrial() {
@@ -72,19 +71,16 @@ public final class DamagedTakeFilesTrial implements FaultTrial {
     }
 
     @Override
-    public Outcome run(int trials, Path scratch) throws IOException {
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
+    public Outcome run(int trials, Path scratch) throws Exception {
+        Trials.Tally tally = new Trials.Tally(seed);
         int[] byTarget = new int[Target.values().length];
         for (int i = 0; i < trials; i++) {
-            long trialSeed = seed + i;
-            SplittableRandom random = new SplittableRandom(trialSeed);
+            SplittableRandom random = tally.random(i);
             Target target = Target.values()[random.nextInt(5) < 2 ? 0 : random.nextInt(4) == 0 ? 1 : 2];
             byTarget[target.ordinal()]++;
-            List<String> wrong = new ArrayList<>();
-            String what = "";
+            String[] what = {""};
             Path dir = scratch.resolve("t" + i);
-            try {
+            tally.check(i, () -> what[0], () -> {
                 TakeFolder folder = TakeFolder.create(dir, 3, Set.of(), Map.of());
                 TakeFiles take = folder.take(2);
                 Path file = target == Target.TRANSCRIPT ? take.transcript()
@@ -93,29 +89,18 @@ public final class DamagedTakeFilesTrial implements FaultTrial {
                 FileDamage.Damaged damage = target == Target.SUBTITLES || random.nextInt(3) == 0
                         ? (random.nextBoolean() ? FileDamage.anyFile(good, random) : FileDamage.textFile(good, random))
                         : FileDamage.jsonFile(good, random);
-                what = target.name().toLowerCase(java.util.Locale.ROOT) + ", " + damage.what();
+                what[0] = target.name().toLowerCase(java.util.Locale.ROOT) + ", " + damage.what();
                 Files.write(file, damage.bytes());
-                wrong.addAll(check(folder, target, file, damage.bytes()));
-            } catch (RuntimeException | Error e) {
-                wrong.add("an exception escaped: " + e);
-            }
+                return check(folder, target, file, damage.bytes());
+            });
             Trials.deleteTree(dir);
-            if (!wrong.isEmpty()) {
-                lost++;
-                if (failures.size() < MAX_NOTES) {
-                    failures.add("trial " + i + " (seed " + trialSeed + ", " + what + "): " + String.join("; ", wrong));
-                }
-            }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " takes with one file damaged (seed " + seed + "): " + byTarget[0] + " transcripts, "
-                + byTarget[1] + " subtitles, " + byTarget[2] + " reviews; checked: review, comparison, history "
-                + "listing and search never throw and name a file they could not read; rating a take with a damaged "
-                + "review saves the new rating and keeps the old file aside byte for byte; nothing else changes");
-        notes.add("Retake never reads .vtt files back (captions come from the transcript), so a damaged one only "
-                + "affects other players");
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
+        return tally.outcome(trials, trials + " takes with one file damaged (seed " + seed + "): " + byTarget[0]
+                + " transcripts, " + byTarget[1] + " subtitles, " + byTarget[2] + " reviews; checked: review, "
+                + "comparison, history listing and search never throw and name a file they could not read; rating a "
+                + "take with a damaged review saves the new rating and keeps the old file aside byte for byte; "
+                + "nothing else changes", List.of("Retake never reads .vtt files back (captions come from the "
+                + "transcript), so a damaged one only affects other players"));
     }
 
     private static List<String> check(TakeFolder folder, Target target, Path file, byte[] damaged)

@@ -42,7 +42,6 @@ import app.retake.progress.TakeRef;
  */
 public final class OrphanQuestionTrial implements FaultTrial {
 
-    private static final int MAX_NOTES = 5;
     private final long seed;
 
     public OrphanQuestionTrial() {
@@ -75,32 +74,17 @@ public final class OrphanQuestionTrial implements FaultTrial {
 
     @Override
     public Outcome run(int trials, Path scratch) throws Exception {
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
         for (int i = 0; i < trials; i++) {
-            long trialSeed = seed + i;
             Path dir = Files.createDirectories(scratch.resolve("t" + i));
-            List<String> wrong;
-            try {
-                wrong = trial(dir, new SplittableRandom(trialSeed));
-            } catch (RuntimeException | Error e) {
-                wrong = List.of("an exception escaped: " + e);
-            }
+            SplittableRandom random = tally.random(i);
+            tally.check(i, "", () -> trial(dir, random));
             Trials.deleteTree(dir);
-            if (!wrong.isEmpty()) {
-                lost++;
-                if (failures.size() < MAX_NOTES) {
-                    failures.add("trial " + i + " (seed " + trialSeed + "): " + String.join("; ", wrong));
-                }
-            }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " attempt logs naming questions since deleted from a bank, a bank removed, and ids no bank "
-                + "could hold (seed " + seed + "); checked: the progress report, the history, the drill and the CSV "
-                + "export never throw; such rows show their id and \"" + ProgressReport.NO_BANK + "\", are never "
-                + "sprung, and every other row is as before");
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
+        return tally.outcome(trials, trials + " attempt logs naming questions since deleted from a bank, a bank "
+                + "removed, and ids no bank could hold (seed " + seed + "); checked: the progress report, the "
+                + "history, the drill and the CSV export never throw; such rows show their id and \""
+                + ProgressReport.NO_BANK + "\", are never sprung, and every other row is as before");
     }
 
     private static List<String> trial(Path dir, SplittableRandom random) throws Exception {

@@ -61,7 +61,6 @@ public final class UnpluggedDeviceTrial implements FaultTrial {
     private static final long NEXT_TAKE_MILLIS = 800;
     /** Longest wait for a failure to be noticed: far beyond the camera code's two seconds. */
     private static final long NOTICE_LIMIT_MILLIS = 20_000;
-    private static final int MAX_NOTES = 5;
 
     private final Unplugged unplugged;
     private final long seed;
@@ -101,39 +100,22 @@ public final class UnpluggedDeviceTrial implements FaultTrial {
         Cameras.installDriver();
         Path voice = scratch.resolve("voice.wav");
         SyntheticAudio.writeWav(voice, 3, 16_000);
-        List<String> failures = new ArrayList<>();
-        int lost = 0;
+        Trials.Tally tally = new Trials.Tally(seed);
         try (SpeechModelService noModel = new SpeechModelService(scratch.resolve("no-model"))) {
             for (int i = 0; i < trials; i++) {
-                long trialSeed = seed + i;
                 Path dir = Files.createDirectories(scratch.resolve("t" + i));
-                Desk desk = new Desk(unplugged, i, voice, new SplittableRandom(trialSeed));
-                List<String> wrong = new ArrayList<>();
-                try {
-                    wrong.addAll(trial(desk, dir, noModel));
-                } catch (RuntimeException | Error e) {
-                    wrong.add("an exception escaped: " + e);
-                }
+                Desk desk = new Desk(unplugged, i, voice, tally.random(i));
+                tally.check(i, desk.toString(), () -> trial(desk, dir, noModel));
                 Trials.deleteTree(dir);
-                if (!wrong.isEmpty()) {
-                    lost++;
-                    if (failures.size() < MAX_NOTES) {
-                        failures.add("trial " + i + " (seed " + trialSeed + ", " + desk + "): "
-                                + String.join("; ", wrong));
-                    }
-                }
             }
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(trials + " takes with the " + unplugged.words + " pulled out after a random 0.5 to 1.5 s (seed "
-                + seed + "), through LiveTake and the real webcam code; checked: the take ends cleanly with a "
-                + "playable file holding the pictures and sound up to the failure, "
+        return tally.outcome(trials, trials + " takes with the " + unplugged.words + " pulled out after a random 0.5 "
+                + "to 1.5 s (seed " + seed + "), through LiveTake and the real webcam code; checked: the take ends "
+                + "cleanly with a playable file holding the pictures and sound up to the failure, "
                 + (unplugged == Unplugged.BOTH ? "" : "goes on with what still works, ")
                 + "the user is told by name, and the next take "
                 + (unplugged == Unplugged.CAMERA ? "records sound only"
                 : unplugged == Unplugged.MICROPHONE ? "records picture only" : "says there is nothing to record with"));
-        notes.addAll(failures);
-        return new Outcome(trials, lost, notes);
     }
 
     private static List<String> trial(Desk desk, Path dir, SpeechModelService noModel) throws Exception {

@@ -2,11 +2,8 @@ package app.retake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -16,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import app.retake.SpokenWavs;
 import app.retake.history.Attempt;
@@ -31,10 +26,8 @@ import app.retake.review.InterviewerReview;
 import app.retake.review.ReviewFiles;
 import app.retake.review.Rubric;
 import app.retake.settings.SettingsStore;
-import app.retake.storage.Locations;
 import app.retake.ui.shell.Page;
 import app.retake.ui.practice.PracticeModel.Phase;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 
 
@@ -47,13 +40,14 @@ class FriendInterviewTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
+    private final AppWindow screen = new AppWindow();
+    private final FxRobot robot = screen.robot;
     private Services services;
     private MainWindow window;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
+        AppWindow.registerToolkit();
     }
 
     @AfterEach
@@ -62,38 +56,24 @@ class FriendInterviewTest {
             phone.quit();
         }
         robot.interact(() -> window.closing());
-        FxToolkit.hideStage();
-        if (services != null) {
-            services.close();
-        }
+        screen.close();
     }
 
     private void open() throws Exception {
         Path speech = SpokenWavs.say(dir, "answer", "We disagreed about the release date, so I set up a meeting, "
                 + "listened to both sides and we agreed on a smaller first release.", 16_000, "pad", "0.5", "30");
-        Path banks = Files.createDirectories(dir.resolve("question-banks"));
-        Files.copy(Path.of("question-banks", "core.csv"), banks.resolve("core.csv"));
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(data.resolve("settings.json"), "{\"camera\": \"synthetic\", \"microphone\": \"file:"
-                + speech.toString().replace("\\", "\\\\") + "\", \"videoSize\": \"320x240\", \"profile\": \"sam\"}");
-        services = new Services(new Locations(data, banks, MainWindowTest.MODEL, Optional.empty()));
-        FxToolkit.setupStage(stage -> {
-            MainWindow.applyTheme();
-            window = new MainWindow(services);
-            window.attach(stage);
-            stage.show();
-            window.startBackgroundWork();
-        });
+        window = screen.open(AppWindow.data(dir, AppWindow.testDevices(speech, ", \"profile\": \"sam\"")),
+                AppWindow.coreBanks(dir));
+        services = screen.services;
         waitUntil(() -> text("#status-speech-model").startsWith("Speech model ready"));
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
+        AppWindow.waitUntil(60, condition);
     }
 
     private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return screen.text(query);
     }
 
     private Stage stage() {

@@ -2,11 +2,8 @@ package app.retake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -15,12 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import app.retake.storage.Locations;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -28,54 +22,40 @@ import javafx.scene.input.KeyCode;
 /** The real main window, headless under Monocle, driven by clicking and typing as a user would. */
 class MainWindowTest {
 
-    static final Path MODEL = Path.of(System.getProperty("retake.model.dir", "models/vosk-model-en-us"));
-
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private Services services;
+    private final AppWindow screen = new AppWindow();
+    private final FxRobot robot = screen.robot;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
+        AppWindow.registerToolkit();
     }
 
     @AfterEach
     void close() throws TimeoutException {
-        FxToolkit.hideStage();
-        if (services != null) {
-            services.close();
-        }
+        screen.close();
     }
 
     private void open(Path model) throws Exception {
-        Path banks = Files.createDirectories(dir.resolve("question-banks"));
-        Files.copy(Path.of("question-banks", "core.csv"), banks.resolve("core.csv"));
+        Path banks = AppWindow.coreBanks(dir);
         Files.writeString(banks.resolve("broken.csv"),
                 "id,category,question\nmine-1,opener,What drives you?\nmine-2,opener,\n");
-        services = new Services(new Locations(dir.resolve("data"), banks, model, Optional.empty()));
-        FxToolkit.setupStage(stage -> {
-            MainWindow.applyTheme();
-            MainWindow window = new MainWindow(services);
-            window.attach(stage);
-            stage.show();
-            window.startBackgroundWork();
-        });
+        screen.open(dir.resolve("data"), banks, model, true);
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
+        AppWindow.waitUntil(30, condition);
     }
 
     private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return screen.text(query);
     }
 
     @Test
     void questionBanksPageShowsCountsPerCategoryAndEveryBadRow() throws Exception {
-        open(MODEL);
+        open(AppWindow.MODEL);
         robot.clickOn("#nav-banks");
         waitUntil(() -> !text("#banks-summary").startsWith("Loading"));
         int core = app.retake.bank.QuestionLibrary.loadFiles(java.util.List.of(Path.of("question-banks", "core.csv")))
@@ -90,7 +70,7 @@ class MainWindowTest {
 
     @Test
     void reloadPicksUpAFixedBank() throws Exception {
-        open(MODEL);
+        open(AppWindow.MODEL);
         robot.clickOn("#nav-banks");
         waitUntil(() -> !text("#banks-summary").startsWith("Loading"));
         Files.writeString(dir.resolve("question-banks").resolve("broken.csv"),
@@ -102,7 +82,7 @@ class MainWindowTest {
 
     @Test
     void statusAreaSaysWhatTheMachineOffers() throws Exception {
-        open(MODEL);
+        open(AppWindow.MODEL);
         waitUntil(() -> text("#status-speech-model").startsWith("Speech model ready"));
         waitUntil(() -> !text("#status-camera").startsWith("Checking"));
         waitUntil(() -> !text("#status-microphone").startsWith("Checking"));
@@ -122,7 +102,7 @@ class MainWindowTest {
 
     @Test
     void keyboardShortcutsSwitchPages() throws Exception {
-        open(MODEL);
+        open(AppWindow.MODEL);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banks-page").tryQuery()).isPresent();

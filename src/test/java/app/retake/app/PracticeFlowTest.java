@@ -2,11 +2,9 @@ package app.retake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import app.retake.SpokenWavs;
 import app.retake.history.Attempt;
@@ -25,7 +21,6 @@ import app.retake.history.Rating;
 import app.retake.review.ReviewFiles;
 import app.retake.history.TakeFiles;
 import app.retake.speech.MetricsSummary;
-import app.retake.storage.Locations;
 import app.retake.ui.practice.PracticeModel.Phase;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -41,55 +36,38 @@ class PracticeFlowTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private Services services;
+    private final AppWindow screen = new AppWindow();
+    private final FxRobot robot = screen.robot;
     private MainWindow window;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
+        AppWindow.registerToolkit();
     }
 
     @AfterEach
     void close() throws TimeoutException {
-        FxToolkit.hideStage();
-        if (services != null) {
-            services.close();
-        }
+        screen.close();
     }
 
     private void open() throws Exception {
         Path speech = SpokenWavs.say(dir, "answer", "In my last role I led a small team that rebuilt the billing "
                 + "service. Basically I split the work into weekly milestones and we shipped two weeks early.", 16_000,
                 "pad", "0.5", "30");
-        Path banks = Files.createDirectories(dir.resolve("question-banks"));
-        Files.copy(Path.of("question-banks", "core.csv"), banks.resolve("core.csv"));
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(data.resolve("settings.json"), "{\"camera\": \"synthetic\", \"microphone\": \"file:"
-                + speech.toString().replace("\\", "\\\\") + "\", \"videoSize\": \"320x240\"}");
-        services = new Services(new Locations(data, banks, MainWindowTest.MODEL, Optional.empty()));
-        FxToolkit.setupStage(stage -> {
-            MainWindow.applyTheme();
-            window = new MainWindow(services);
-            window.attach(stage);
-            stage.show();
-            window.startBackgroundWork();
-        });
+        window = screen.open(AppWindow.data(dir, AppWindow.testDevices(speech, "")), AppWindow.coreBanks(dir));
         waitUntil(() -> text("#status-speech-model").startsWith("Speech model ready"));
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
+        AppWindow.waitUntil(60, condition);
     }
 
     private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return screen.text(query);
     }
 
     private void press(KeyCode key) {
-        robot.type(key);
-        WaitForAsyncUtils.waitForFxEvents();
+        screen.press(key);
     }
 
     /** From a question on screen: record about {@code seconds} of answer and stop; the review opens. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import app.retake.faults.TakeFixtures;
 import app.retake.faults.TrialKit;
@@ -25,9 +22,7 @@ import app.retake.history.Rating;
 import app.retake.history.TakeFiles;
 import app.retake.privacy.NetworkWatch;
 import app.retake.privacy.OpenSockets;
-import app.retake.storage.Locations;
 import app.retake.ui.practice.PracticeModel.Phase;
-import javafx.scene.control.Label;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.input.KeyCode;
 
@@ -37,46 +32,34 @@ class PrivacyWindowTest {
     @TempDir
     Path dir;
 
-    private final FxRobot robot = new FxRobot();
-    private Services services;
+    private final AppWindow screen = new AppWindow();
+    private final FxRobot robot = screen.robot;
     private MainWindow window;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
+        AppWindow.registerToolkit();
     }
 
     @AfterEach
     void close() throws TimeoutException {
-        FxToolkit.hideStage();
-        if (services != null) {
-            services.close();
-        }
+        screen.close();
     }
 
     private void open(Path data, Path banks) throws Exception {
-        services = new Services(new Locations(data, banks, MainWindowTest.MODEL, Optional.empty()));
-        FxToolkit.setupStage(stage -> {
-            MainWindow.applyTheme();
-            window = new MainWindow(services);
-            window.attach(stage);
-            stage.show();
-            window.startBackgroundWork();
-        });
+        window = screen.open(data, banks);
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
-        WaitForAsyncUtils.waitForFxEvents();
+        AppWindow.waitUntil(60, condition);
     }
 
     private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return screen.text(query);
     }
 
     private void press(KeyCode key) {
-        robot.type(key);
-        WaitForAsyncUtils.waitForFxEvents();
+        screen.press(key);
     }
 
     @Test
@@ -84,9 +67,7 @@ class PrivacyWindowTest {
         Assumptions.assumeTrue(OpenSockets.supported(), "listing a process's sockets needs Linux");
         Path wav = TrialKit.answerWav(dir.resolve("audio"), 1);
         Path banks = TrialKit.bank(dir.resolve("banks"));
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(data.resolve("settings.json"), "{\"camera\": \"synthetic\", \"microphone\": \"file:"
-                + wav.toString().replace("\\", "\\\\") + "\", \"videoSize\": \"320x240\"}");
+        Path data = AppWindow.data(dir, AppWindow.testDevices(wav, ""));
         try (NetworkWatch watch = NetworkWatch.start(java.time.Duration.ofMillis(20)).orElseThrow()) {
             open(data, banks);
             watch.check("opening the window");

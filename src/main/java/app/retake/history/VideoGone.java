@@ -93,6 +93,20 @@ public record VideoGone(Reason reason, Optional<LocalDate> on, int keptDays) {
     }
 
     /** One sentence for the review of the take. */
+    /**
+     * Why a take has no video, in a sentence for the user; empty when the video is there. Reads the folder, so call
+     * it off the FX thread.
+     */
+    public static Optional<String> whyNoVideo(TakeFiles files) {
+        if (Files.isRegularFile(files.video())) {
+            return Optional.empty();
+        }
+        return Optional.of(read(files).map(VideoGone::sentence).orElse(Files.isRegularFile(files.sound())
+                ? "Recorded with \"Transcript only\" on: there is no video, and the sound is kept only until the "
+                + "take has been transcribed."
+                : "The recording " + files.video() + " is missing."));
+    }
+
     public String sentence() {
         if (reason == Reason.TRANSCRIPT_ONLY) {
             return "Recorded with \"Transcript only\" on: no video was made, and the sound was deleted once it was "

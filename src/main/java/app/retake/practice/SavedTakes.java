@@ -70,14 +70,8 @@ public final class SavedTakes {
                         + "damaged. The transcript is here, but the voice measurements are not.");
             }
         }
-        if (!Files.isRegularFile(files.video())) {
-            // Deleted on purpose (retention, transcript only) is said as such, not as a missing file.
-            notes.add(app.retake.history.VideoGone.read(files).map(app.retake.history.VideoGone::sentence)
-                    .orElse(Files.isRegularFile(files.sound())
-                            ? "Recorded with \"Transcript only\" on: there is no video, and the sound is kept "
-                            + "only until the take has been transcribed."
-                            : "The recording " + files.video() + " is missing."));
-        }
+        // Deleted on purpose (retention, transcript only) is said as such, not as a missing file.
+        app.retake.history.VideoGone.whyNoVideo(files).ifPresent(notes::add);
         ReviewFiles.Review review = ReviewFiles.Review.NONE;
         try {
             review = ReviewFiles.read(files.review());

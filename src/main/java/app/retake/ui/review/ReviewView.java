@@ -595,16 +595,16 @@ public final class ReviewView {
             open(null, null, "");
             return;
         }
-        var file = shown.get().files().video();
-        if (!Files.isRegularFile(file)) {
-            // A video deleted on purpose (retention, transcript only) is said as such; the marker is a few bytes.
-            open(null, null, app.retake.history.VideoGone.read(shown.get().files())
-                    .map(app.retake.history.VideoGone::sentence).orElse(Files.isRegularFile(shown.get().files().sound())
-                    ? "No video: \"Transcript only\" is on. The sound is kept until the take is transcribed."
-                    : "The recording is missing: " + file));
-            return;
-        }
-        open(file, file, "");
+        var take = shown.get();
+        // Whether the video is there, and if not why, is read from the take's folder: on the file thread.
+        FxTasks.supply(files, () -> app.retake.history.VideoGone.whyNoVideo(take.files()), missing -> {
+            if (!model.take().get().equals(Optional.of(take))) {
+                return; // another take was shown meanwhile
+            }
+            missing.ifPresentOrElse(why -> open(null, null, why),
+                    () -> open(take.files().video(), take.files().video(), ""));
+        }, e -> open(null, null, "The recording " + take.files().video() + " could not be checked: "
+                + e.getMessage()));
     }
 
     /** Plays {@code media}, the take {@code take} itself or its picture-only copy; {@code ready} says which. */

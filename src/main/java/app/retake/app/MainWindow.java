@@ -127,7 +127,6 @@ public final class MainWindow {
 
             @Override
             public void interviewEnded(TakeResult last, app.retake.review.InterviewerReview friend) {
-                shell.candidateOnly(false);
                 review.show(last, Optional.empty(), Optional.empty(), SelfCheck.EMPTY, friend);
                 shell.open(Page.REVIEW);
                 refreshProgress();
@@ -154,18 +153,14 @@ public final class MainWindow {
                 if (!services.settings.get().profile().equals(interview.candidate())) {
                     updateSettings(s -> s.withProfile(interview.candidate()));
                 }
-                shell.candidateOnly(true);
                 return true;
             }
         }, services.files);
         this.remote = new app.retake.ui.interview.RemoteModel(
                 app.retake.ui.interview.RemoteModel.onLocalNetwork(Clock.systemUTC()), services.files,
                 Clock.systemUTC());
-        practice.friendMode().addListener((obs, was, on) -> {
-            if (!on) {
-                shell.candidateOnly(false);
-            }
-        });
+        // The window is the candidate's screen exactly while the practice page takes part in an interview.
+        practice.friendMode().addListener((obs, was, on) -> shell.candidateOnly(on));
         // Ambush mode: the timer lives on its own scheduler; choosing a question reads files, so it runs on `files`.
         this.ambush = new AmbushModel(services.settings.get().ambush().toSchedule(ZoneId.systemDefault()),
                 services.ambush,

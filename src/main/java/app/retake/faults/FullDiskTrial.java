@@ -205,7 +205,7 @@ final class FullDiskTrial implements FaultTrial {
             Devices devices = Devices.open(settings.camera(), settings.microphone(), Cameras.STANDARD,
                     Practice.FPS);
             LiveTake take = LiveTake.start(Optional.of(question), files, devices, speech, settings.metricSettings(),
-                    LiveTake.Listener.NONE, space);
+                    LiveTake.Listener.NONE, false, space);
             OffsetDateTime started = session.now();
             afterStart.run();
             long deadline = System.nanoTime() + limit.toNanos();

@@ -117,16 +117,9 @@ public final class LiveTake {
     }
 
     /**
-     * As {@link #start(Optional, TakeFiles, Devices, SpeechModelService, MetricSettings, Listener)}, watching
-     * {@code space} for the disk filling up (tests and fault trials pass a disk that fills).
+     * The full form of the starts above, also watching {@code space} for the disk filling up (fault trials pass a
+     * disk that fills).
      */
-    public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices,
-                                 SpeechModelService speech, MetricSettings metricSettings, Listener listener,
-                                 TakeRecorder.FreeSpace space) throws IOException, DeviceException {
-        return start(question, files, devices, speech, metricSettings, listener, false, space);
-    }
-
-    /** The full form of the starts above. */
     public static LiveTake start(Optional<Question> question, TakeFiles files, Devices devices,
                                  SpeechModelService speech, MetricSettings metricSettings, Listener listener,
                                  boolean transcriptOnly, TakeRecorder.FreeSpace space)
